@@ -1,0 +1,45 @@
+import path from 'node:path';
+import pg from 'pg';
+import { startEmbeddedPostgres } from './embedded-postgres.ts';
+
+export interface ResolvedDatabase {
+  url: string;
+  /** True when this process started the embedded server (and so must stop it). */
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+export const EMBEDDED_DATA_DIR = path.resolve(process.env.ANALYST_POOL_DATA_DIR ?? '.data', 'postgres');
+const EMBEDDED_DATABASE = 'analyst_pool';
+
+/** Uses DATABASE_URL when set; otherwise starts the embedded PostgreSQL under .data/postgres. */
+export async function resolveDatabase(log: (message: string) => void = () => {}): Promise<ResolvedDatabase> {
+  const configured = process.env.DATABASE_URL;
+  if (configured) return { url: configured, embedded: false, stop: async () => {} };
+
+  const server = await startEmbeddedPostgres({ dataDir: EMBEDDED_DATA_DIR, log });
+  try {
+    await createDatabaseIfMissing(server.adminUrl, EMBEDDED_DATABASE);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return { url: databaseUrl(server.adminUrl, EMBEDDED_DATABASE), embedded: true, stop: () => server.stop() };
+}
+
+export function databaseUrl(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+export async function createDatabaseIfMissing(adminUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const existing = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (existing.rowCount === 0) await client.query(`CREATE DATABASE ${pg.escapeIdentifier(database)}`);
+  } finally {
+    await client.end();
+  }
+}
