@@ -1,0 +1,146 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import { createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import type { PrismaClient } from './generated/prisma/client.ts';
+import { createContext, takeResponseCookies, type Context } from './context.ts';
+import { schema } from './schema/index.ts';
+
+const GRAPHQL_PATH = '/graphql';
+
+export interface AppOptions {
+  prisma: PrismaClient;
+  logger?: Logger;
+  /** The built web client; served at every path other than /graphql when the directory exists. */
+  webDistDir?: string;
+}
+
+type ServerContext = { req: IncomingMessage; res: ServerResponse };
+
+export interface App {
+  yoga: YogaServerInstance<ServerContext, Context>;
+  handler: (req: IncomingMessage, res: ServerResponse) => void;
+}
+
+export function createApp({ prisma, logger, webDistDir }: AppOptions): App {
+  const yoga = createYoga<ServerContext, Context>({
+    schema,
+    graphqlEndpoint: GRAPHQL_PATH,
+    graphiql: process.env.NODE_ENV !== 'production',
+    landingPage: false,
+    context: ({ request }) => createContext(prisma, request),
+    plugins: [useResponseCookies()],
+    maskedErrors: {
+      // Never in development mode: a masked error must not carry the original error or its stack.
+      maskError: (error, message) => {
+        const masked = maskError(error, message, false);
+        if (masked !== error) logger?.error({ err: error }, 'Unexpected error in a GraphQL operation');
+        return masked;
+      },
+    },
+    logging: logger ? yogaLogger(logger) : false,
+  });
+
+  const webRoot = webDistDir && existsSync(path.join(webDistDir, 'index.html')) ? path.resolve(webDistDir) : null;
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (pathname === GRAPHQL_PATH || pathname.startsWith(`${GRAPHQL_PATH}/`) || !webRoot) {
+      void yoga(req, res);
+      return;
+    }
+    serveWebClient(webRoot, pathname, req, res);
+  };
+
+  return { yoga, handler };
+}
+
+function useResponseCookies(): Plugin {
+  return {
+    onResponse({ request, response }) {
+      for (const cookie of takeResponseCookies(request)) response.headers.append('set-cookie', cookie);
+    },
+  };
+}
+
+function yogaLogger(logger: Logger) {
+  return {
+    debug: (...args: unknown[]) => logger.debug({ args }, 'graphql-yoga'),
+    info: (...args: unknown[]) => logger.info({ args }, 'graphql-yoga'),
+    warn: (...args: unknown[]) => logger.warn({ args }, 'graphql-yoga'),
+    error: (...args: unknown[]) => logger.error({ args }, 'graphql-yoga'),
+  };
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+};
+
+/** Files as they are; any other path without a file extension is a client-side route, so index.html. */
+function serveWebClient(root: string, pathname: string, req: IncomingMessage, res: ServerResponse): void {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { allow: 'GET, HEAD' }).end();
+    return;
+  }
+  let relative: string;
+  try {
+    relative = decodeURIComponent(pathname);
+  } catch {
+    res.writeHead(400).end();
+    return;
+  }
+  const file = path.resolve(root, `.${relative}`);
+  if (file !== root && !file.startsWith(`${root}${path.sep}`)) {
+    res.writeHead(404).end();
+    return;
+  }
+  if (isFile(file)) {
+    sendFile(file, req, res, file.startsWith(path.join(root, 'assets') + path.sep));
+  } else if (path.extname(relative) === '') {
+    sendFile(path.join(root, 'index.html'), req, res, false);
+  } else {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+  }
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function sendFile(file: string, req: IncomingMessage, res: ServerResponse, fingerprinted: boolean): void {
+  res.writeHead(200, {
+    'content-type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'content-length': statSync(file).size,
+    // Built assets carry a content hash in their name; everything else must be revalidated.
+    'cache-control': fingerprinted ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'x-content-type-options': 'nosniff',
+  });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
+}

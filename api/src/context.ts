@@ -1,0 +1,41 @@
+import type { PrismaClient } from './generated/prisma/client.ts';
+import { loadViewer, readSessionToken, type Viewer } from './auth/session.ts';
+import { UnauthenticatedError } from './errors.ts';
+
+export interface Context {
+  prisma: PrismaClient;
+  request: Request;
+  /** The signed-in user, or null. */
+  viewer: Viewer | null;
+  /** The session token the request carried, valid or not (login rotates it away). */
+  sessionToken: string | null;
+  /** Adds a Set-Cookie header to this request's response. */
+  setCookie: (cookie: string) => void;
+}
+
+// Set-Cookie values wait here until the response for their request is built (see app.ts).
+const pendingCookies = new WeakMap<Request, string[]>();
+
+export function takeResponseCookies(request: Request): string[] {
+  const cookies = pendingCookies.get(request) ?? [];
+  pendingCookies.delete(request);
+  return cookies;
+}
+
+export async function createContext(prisma: PrismaClient, request: Request): Promise<Context> {
+  const sessionToken = readSessionToken(request);
+  const viewer = sessionToken ? await loadViewer(prisma, sessionToken) : null;
+  return {
+    prisma,
+    request,
+    viewer,
+    sessionToken,
+    setCookie: (cookie) => pendingCookies.set(request, [...(pendingCookies.get(request) ?? []), cookie]),
+  };
+}
+
+/** For resolvers behind an `authenticated` scope, where the viewer is known to be present. */
+export function viewerOf(context: Context): Viewer {
+  if (!context.viewer) throw new UnauthenticatedError();
+  return context.viewer;
+}
