@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { PrismaClient } from './generated/prisma/client.ts';
@@ -8,6 +9,8 @@ import { createContext, takeResponseCookies, type Context } from './context.ts';
 import { schema } from './schema/index.ts';
 
 const GRAPHQL_PATH = '/graphql';
+/** Browsers cannot send a custom header cross-site without a CORS preflight, which this server never grants. */
+export const CSRF_HEADER = 'x-graphql-yoga-csrf';
 
 export interface AppOptions {
   prisma: PrismaClient;
@@ -30,7 +33,7 @@ export function createApp({ prisma, logger, webDistDir }: AppOptions): App {
     graphiql: process.env.NODE_ENV !== 'production',
     landingPage: false,
     context: ({ request }) => createContext(prisma, request),
-    plugins: [useResponseCookies()],
+    plugins: [useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }), useResponseCookies()],
     maskedErrors: {
       // Never in development mode: a masked error must not carry the original error or its stack.
       maskError: (error, message) => {
