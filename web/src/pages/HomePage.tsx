@@ -1,0 +1,93 @@
+import { Link } from 'react-router';
+import { useQuery } from 'urql';
+import { PageHeading } from '../components/PageHeading.tsx';
+import { Loading, LoadError } from '../components/QueryStates.tsx';
+import { graphql } from '../graphql.ts';
+import { sections } from '../sections.ts';
+import { useSignedInUser, type SignedInUser } from '../session/SessionProvider.tsx';
+
+export const HomeQuery = graphql(`
+  query Home {
+    ics { id name }
+    organisations(first: 1) { totalCount }
+    analysts(first: 1) { totalCount }
+    openRequests: requests(first: 1, filter: { status: SUBMITTED }) { totalCount }
+  }
+`);
+
+export function HomePage() {
+  const me = useSignedInUser();
+  const [result, reexecute] = useQuery({ query: HomeQuery });
+  const { data, error, fetching } = result;
+
+  return (
+    <>
+      <PageHeading caption={me.ics.name}>{`Welcome, ${me.name}`}</PageHeading>
+      <Welcome me={me} />
+      <h2>At a glance</h2>
+      {fetching && !data && <Loading>Loading the summary…</Loading>}
+      {error && !data && <LoadError error={error} what="the summary" retry={() => reexecute({ requestPolicy: 'network-only' })} />}
+      {data && data.analysts.totalCount === 0 && (
+        <div className="nhsuk-inset-text">
+          <p>There are no analysts in the pool yet. Once partners add their analysts, they appear here.</p>
+        </div>
+      )}
+      {data && (
+        <ul className="nhsuk-grid-row nhsuk-card-group">
+          <SummaryCard count={data.organisations.totalCount} label={`partner organisations in ${data.ics.name}`} />
+          <SummaryCard count={data.analysts.totalCount} label="analysts in the pool" />
+          <SummaryCard count={data.openRequests.totalCount} label="requests waiting for a match" />
+        </ul>
+      )}
+    </>
+  );
+}
+
+function Welcome({ me }: { me: SignedInUser }) {
+  switch (me.role) {
+    case 'WORKFORCE_LEAD':
+      return (
+        <p className="nhsuk-lede-text">
+          You look after the shared analyst workforce across {me.ics.name}: its partners, skills and fair matching of
+          analysts to requests. Start with the <Link to={sections.organisations.path}>organisations</Link> or the{' '}
+          <Link to={sections.analysts.path}>analyst directory</Link>.
+        </p>
+      );
+    case 'ORGANISATION_LEAD':
+      return (
+        <p className="nhsuk-lede-text">
+          You lead analysts at {me.organisation?.name ?? 'your organisation'}. Raise{' '}
+          <Link to={sections.projects.path}>projects</Link> that need specialist time and find analysts in the{' '}
+          <Link to={sections.analysts.path}>directory</Link>.
+        </p>
+      );
+    case 'ANALYST':
+      return (
+        <p className="nhsuk-lede-text">
+          You are part of the shared analyst pool in {me.ics.name}.{' '}
+          {me.analyst ? (
+            <>
+              Keep <Link to={`${sections.analysts.path}/${me.analyst.id}`}>your profile</Link> up to date so your skills
+              reach the projects that need them.
+            </>
+          ) : (
+            <>Browse <Link to={sections.projects.path}>projects</Link> to see where analysts are needed.</>
+          )}
+        </p>
+      );
+  }
+}
+
+function SummaryCard({ count, label }: { count: number; label: string }) {
+  return (
+    <li className="nhsuk-grid-column-one-third nhsuk-card-group__item">
+      <div className="nhsuk-card">
+        <div className="nhsuk-card__content">
+          <p className="nhsuk-card__description">
+            <span className="app-count">{count.toLocaleString('en-GB')}</span> {label}
+          </p>
+        </div>
+      </div>
+    </li>
+  );
+}
