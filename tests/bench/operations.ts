@@ -1,0 +1,155 @@
+import { FEATURED_ANALYST } from '../../prisma/seed/data/featured-analyst.ts';
+import { DEMO_LOGINS } from '../../prisma/seed/demo-logins.ts';
+import { execute, type GraphqlRequest } from './graphql-http.ts';
+
+export interface Viewer {
+  label: string;
+  email: string;
+}
+
+export interface Operation {
+  name: string;
+  request: GraphqlRequest;
+}
+
+function demoLogin(role: 'WORKFORCE_LEAD' | 'ORGANISATION_LEAD'): string {
+  const login = DEMO_LOGINS.find((candidate) => candidate.role === role);
+  if (!login) throw new Error(`The demo ICS has no ${role} login`);
+  return login.email;
+}
+
+/** The workforce lead sees the whole ICS; the first organisation lead (the large acute trust) sees a scoped view. */
+export const VIEWERS: readonly Viewer[] = [
+  { label: 'workforce lead', email: demoLogin('WORKFORCE_LEAD') },
+  { label: 'organisation lead', email: demoLogin('ORGANISATION_LEAD') },
+];
+
+const ANALYST_DIRECTORY = /* GraphQL */ `
+  query BenchAnalystDirectory($first: Int!, $filter: AnalystFilter) {
+    analysts(first: $first, filter: $filter) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node {
+        id name jobTitle band
+        organisation { id name }
+        skills { level skill { id name } }
+        aspirations { targetLevel skill { id name } }
+      } }
+    }
+  }
+`;
+
+const ORGANISATIONS = /* GraphQL */ `
+  query BenchOrganisations($first: Int!) {
+    organisations(first: $first) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { id name kind sizeBand headcount analystCount pooledFte } }
+    }
+  }
+`;
+
+const PROJECTS = /* GraphQL */ `
+  query BenchProjects($first: Int!) {
+    projects(first: $first) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node {
+        id title status
+        organisation { id name }
+        requests { id title status priority fte startWeek endWeek }
+      } }
+    }
+  }
+`;
+
+const REQUESTS = /* GraphQL */ `
+  query BenchRequests($first: Int!) {
+    requests(first: $first) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node {
+        id title status priority fte startWeek endWeek openToDevelopment interestCount
+        organisation { id name }
+        project { id title }
+        requiredSkills { minLevel skill { id name } }
+        desiredSkills { minLevel skill { id name } }
+      } }
+    }
+  }
+`;
+
+const ALLOCATIONS = /* GraphQL */ `
+  query BenchAllocations($first: Int!) {
+    allocations(first: $first) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node {
+        id fte startWeek endWeek kind status
+        analyst { id name organisation { id name } }
+        request { id title organisation { id name } }
+      } }
+    }
+  }
+`;
+
+const ANALYST_PROFILE = /* GraphQL */ `
+  query BenchAnalystProfile($id: ID!, $allocationsFirst: Int!) {
+    analyst(id: $id) {
+      id name jobTitle band contractedFte pooledFte protectedDevelopmentShare workPreference email version
+      organisation { id name }
+      targetRole { id name band requirements { level skill { id name } } }
+      skills { level levelName lastEvidencedAt skill { id name category } }
+      aspirations { targetLevel skill { id name } }
+      availabilities { id startWeek endWeek availableFraction }
+      allocations(first: $allocationsFirst) {
+        totalCount
+        edges { node { id fte startWeek endWeek kind status request { id title organisation { id name } } } }
+      }
+    }
+  }
+`;
+
+const LOOKUP = /* GraphQL */ `
+  query BenchLookup($analyst: String!) {
+    skills(first: 100) { edges { node { id name } } }
+    analysts(first: 5, filter: { search: $analyst }) { edges { node { id name } } }
+  }
+`;
+
+/** The skill the filtered directory asks for: a common one, so the filter returns a full page. */
+const FILTER_SKILL = 'SQL';
+
+interface LookupData {
+  skills: { edges: { node: { id: string; name: string } }[] };
+  analysts: { edges: { node: { id: string; name: string } }[] };
+}
+
+/** The web client's list operations (and one profile), with ids looked up in the seeded demo ICS. */
+export async function webClientOperations(endpoint: string, workforceLeadCookie: string): Promise<Operation[]> {
+  const analystName = `${FEATURED_ANALYST.firstName} ${FEATURED_ANALYST.lastName}`;
+  const { data } = await execute(endpoint, { query: LOOKUP, variables: { analyst: analystName } }, workforceLeadCookie);
+  const lookup = data as unknown as LookupData;
+  const skill = lookup.skills.edges.find(({ node }) => node.name === FILTER_SKILL)?.node;
+  const analyst = lookup.analysts.edges.find(({ node }) => node.name === analystName)?.node;
+  if (!skill) throw new Error(`The demo ICS has no skill named ${FILTER_SKILL}`);
+  if (!analyst) throw new Error(`The demo ICS has no analyst named ${analystName}`);
+
+  return [
+    { name: 'analysts directory', request: { query: ANALYST_DIRECTORY, variables: { first: 25 } } },
+    { name: `analysts directory, skill ${FILTER_SKILL}`, request: { query: ANALYST_DIRECTORY, variables: { first: 25, filter: { skillId: skill.id } } } },
+    { name: 'organisations', request: { query: ORGANISATIONS, variables: { first: 50 } } },
+    { name: 'projects with requests', request: { query: PROJECTS, variables: { first: 25 } } },
+    { name: 'requests', request: { query: REQUESTS, variables: { first: 25 } } },
+    { name: 'allocations', request: { query: ALLOCATIONS, variables: { first: 50 } } },
+    { name: 'analyst profile', request: { query: ANALYST_PROFILE, variables: { id: analyst.id, allocationsFirst: 10 } } },
+  ];
+}
+
+/** How many items a response holds: the edges of its list, or 1 for a single object. */
+export function itemCount(data: Record<string, unknown>): number {
+  const root = Object.values(data)[0];
+  if (root === null || root === undefined) return 0;
+  const edges = (root as { edges?: unknown[] }).edges;
+  return Array.isArray(edges) ? edges.length : 1;
+}
