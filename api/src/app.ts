@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
@@ -48,6 +49,7 @@ export function createApp({ prisma, logger, webDistDir }: AppOptions): App {
   const webRoot = webDistDir && existsSync(path.join(webDistDir, 'index.html')) ? path.resolve(webDistDir) : null;
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (logger) logRequest(logger, req, res, pathname);
     if (pathname === GRAPHQL_PATH || pathname.startsWith(`${GRAPHQL_PATH}/`) || !webRoot) {
       void yoga(req, res);
       return;
@@ -56,6 +58,21 @@ export function createApp({ prisma, logger, webDistDir }: AppOptions): App {
   };
 
   return { yoga, handler };
+}
+
+const REQUEST_ID = /^[\w.-]{1,64}$/;
+
+/** One structured line per request, under an id that is also returned in `x-request-id`. */
+function logRequest(logger: Logger, req: IncomingMessage, res: ServerResponse, pathname: string): void {
+  const given = req.headers['x-request-id'];
+  const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  res.setHeader('x-request-id', requestId);
+  const started = performance.now();
+  res.once('finish', () => {
+    const entry = { requestId, method: req.method, path: pathname, status: res.statusCode, ms: Math.round(performance.now() - started) };
+    if (pathname === GRAPHQL_PATH) logger.info(entry, 'request');
+    else logger.debug(entry, 'request');
+  });
 }
 
 function useResponseCookies(): Plugin {
