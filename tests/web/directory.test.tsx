@@ -108,5 +108,7 @@ describe('analyst directory', () => {
     expect(screen.getByRole('link', { name: /Previous/ }).getAttribute('href')).toBe(
       '/analysts?q=data&organisation=org-hospice&skill=skill-sql&level=3',
     );
+    expect(screen.getByRole('link', { name: /^Previous\s*page:\s*Page 1 of 3$/ })).toBeTruthy();
+    expect(screen.getByRole('link', { name: /^Next\s*page:\s*Page 3 of 3$/ })).toBeTruthy();
   });
 });

@@ -1,4 +1,4 @@
-import { Pagination } from 'nhsuk-react-components';
+import { ArrowLeftIcon, ArrowRightIcon, Pagination } from 'nhsuk-react-components';
 import { useEffect, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { plural } from '../format.ts';
@@ -46,12 +46,32 @@ export function CursorPagination({ pageInfo, totalCount, pageSize }: CursorPagin
   return (
     <Pagination aria-label={`Results pages, page ${pageNumber} of ${pageCount}`}>
       {pageNumber > 1 && (
-        <Pagination.Link previous asElement={Link} to={linkWithTrail(trail.slice(0, -1))} labelText={`Page ${pageNumber - 1} of ${pageCount}`} />
+        <Pagination.Link previous asElement={Link} to={linkWithTrail(trail.slice(0, -1))}>
+          <PagerLinkContent direction="Previous" label={`Page ${pageNumber - 1} of ${pageCount}`} />
+        </Pagination.Link>
       )}
       {pageInfo.hasNextPage && endCursor && (
-        <Pagination.Link next asElement={Link} to={linkWithTrail([...trail, endCursor])} labelText={`Page ${pageNumber + 1} of ${pageCount}`} />
+        <Pagination.Link next asElement={Link} to={linkWithTrail([...trail, endCursor])}>
+          <PagerLinkContent direction="Next" label={`Page ${pageNumber + 1} of ${pageCount}`} />
+        </Pagination.Link>
       )}
     </Pagination>
+  );
+}
+
+/** NHS.UK previous/next link content with the page it leads to (the library drops its own labelText). */
+function PagerLinkContent({ direction, label }: { direction: 'Previous' | 'Next'; label: string }) {
+  return (
+    <>
+      {direction === 'Previous' && <ArrowLeftIcon />}
+      <span className="nhsuk-pagination__title">
+        {direction}
+        <span className="nhsuk-u-visually-hidden"> page</span>
+      </span>
+      <span className="nhsuk-u-visually-hidden">:</span>
+      <span className="nhsuk-pagination__page">{label}</span>
+      {direction === 'Next' && <ArrowRightIcon />}
+    </>
   );
 }
 
