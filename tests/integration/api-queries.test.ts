@@ -180,7 +180,7 @@ describe('requests and allocations', () => {
   it('show required and desired skills, the owning organisation and interest', async () => {
     const { request } = await data(
       `query ($id: ID!) { request(id: $id) {
-        title fte startWeek endWeek priority openToDevelopment status interestCount
+        title fte startWeek endWeek priority openToDevelopment status submittedAt interestCount
         project { title status }
         organisation { name }
         requiredSkills { minLevel skill { name } }
@@ -196,6 +196,7 @@ describe('requests and allocations', () => {
       priority: 'MEDIUM',
       openToDevelopment: true,
       status: 'SUBMITTED',
+      submittedAt: '2026-11-20T10:30:00.000Z',
       interestCount: 1,
       project: { title: 'Community palliative care demand model', status: 'ACTIVE' },
       organisation: { name: 'St Brigid’s Hospice' },

@@ -33,9 +33,6 @@ export const builder = new SchemaBuilder<{
   AuthScopes: {
     public: boolean;
     authenticated: boolean;
-    workforceLead: boolean;
-    organisationLead: boolean;
-    analyst: boolean;
     /** The analyst themself, their home organisation's lead, or a workforce lead. */
     analystSteward: AnalystScope;
   };
@@ -46,9 +43,6 @@ export const builder = new SchemaBuilder<{
     authScopes: ({ viewer }) => ({
       public: true,
       authenticated: viewer !== null,
-      workforceLead: viewer?.role === 'WORKFORCE_LEAD',
-      organisationLead: viewer?.role === 'ORGANISATION_LEAD',
-      analyst: viewer?.role === 'ANALYST',
       analystSteward: (analyst) => canManageAnalyst(viewer, analyst),
     }),
     unauthorizedError: (_parent, context) => (context.viewer ? new ForbiddenError() : new UnauthenticatedError()),

@@ -33,6 +33,7 @@ const Request = builder.prismaObject('Request', {
     priority: t.expose('priority', { type: RequestPriorityEnum }),
     openToDevelopment: t.exposeBoolean('openToDevelopment'),
     status: t.expose('status', { type: RequestStatusEnum }),
+    submittedAt: t.expose('submittedAt', { type: 'DateTime', nullable: true, description: 'When it was submitted to the pool; null while a draft.' }),
     project: t.relation('project'),
     organisation: t.field({
       type: Organisation,
