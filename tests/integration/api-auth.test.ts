@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../api/src/app.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { createIcsScenario, SCENARIO_PASSWORD, type IcsScenario } from '../fixtures/ics-scenario.ts';
+import type { App } from '../../api/src/app.ts';
+import type { TestDatabase } from '../support/database.ts';
+import { SCENARIO_PASSWORD, type IcsScenario } from '../fixtures/ics-scenario.ts';
+import { startScenarioApp } from '../fixtures/scenario-app.ts';
 import { ApiClient, errorCodes, LOGIN, LOGOUT, ME } from '../fixtures/api-client.ts';
 
 let database: TestDatabase;
@@ -10,9 +11,7 @@ let scenario: IcsScenario;
 let app: App;
 
 beforeAll(async () => {
-  database = await createTestDatabase('empty');
-  scenario = await createIcsScenario(database.prisma);
-  app = createApp({ prisma: database.prisma });
+  ({ database, scenario, app } = await startScenarioApp());
 });
 
 afterAll(async () => {

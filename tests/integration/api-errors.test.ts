@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../api/src/app.ts';
 import { createPrismaClient } from '../../api/src/db/client.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { createIcsScenario, type IcsScenario } from '../fixtures/ics-scenario.ts';
+import type { TestDatabase } from '../support/database.ts';
+import { type IcsScenario } from '../fixtures/ics-scenario.ts';
+import { startScenarioApp } from '../fixtures/scenario-app.ts';
 import { ApiClient, errorCodes, LOGIN, type GraphqlResponse } from '../fixtures/api-client.ts';
 
 let database: TestDatabase;
@@ -11,9 +12,7 @@ let app: App;
 let client: ApiClient;
 
 beforeAll(async () => {
-  database = await createTestDatabase('empty');
-  scenario = await createIcsScenario(database.prisma);
-  app = createApp({ prisma: database.prisma });
+  ({ database, scenario, app } = await startScenarioApp());
   client = await new ApiClient(app.yoga).signInAs(scenario.users.workforceLead);
 });
 

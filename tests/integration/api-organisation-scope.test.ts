@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../api/src/app.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { createIcsScenario, type IcsScenario } from '../fixtures/ics-scenario.ts';
+import type { App } from '../../api/src/app.ts';
+import type { TestDatabase } from '../support/database.ts';
+import { type IcsScenario } from '../fixtures/ics-scenario.ts';
+import { startScenarioApp } from '../fixtures/scenario-app.ts';
 import { ApiClient, errorCodes } from '../fixtures/api-client.ts';
 
 let database: TestDatabase;
@@ -9,9 +10,7 @@ let scenario: IcsScenario;
 let app: App;
 
 beforeAll(async () => {
-  database = await createTestDatabase('empty');
-  scenario = await createIcsScenario(database.prisma);
-  app = createApp({ prisma: database.prisma });
+  ({ database, scenario, app } = await startScenarioApp());
 });
 
 afterAll(async () => {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../api/src/app.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { addAnalystPool, createIcsScenario, type IcsScenario } from '../fixtures/ics-scenario.ts';
+import type { App } from '../../api/src/app.ts';
+import type { TestDatabase } from '../support/database.ts';
+import { addAnalystPool, type IcsScenario } from '../fixtures/ics-scenario.ts';
+import { startScenarioApp } from '../fixtures/scenario-app.ts';
 import { ApiClient } from '../fixtures/api-client.ts';
 
 let database: TestDatabase;
@@ -11,10 +12,8 @@ let statements = 0;
 let client: ApiClient;
 
 beforeAll(async () => {
-  database = await createTestDatabase('empty', { onQuery: () => (statements += 1) });
-  scenario = await createIcsScenario(database.prisma);
+  ({ database, scenario, app } = await startScenarioApp({ onQuery: () => (statements += 1) }));
   await addAnalystPool(database.prisma, scenario, 60);
-  app = createApp({ prisma: database.prisma });
   client = await new ApiClient(app.yoga).signInAs(scenario.users.workforceLead);
 });
 
