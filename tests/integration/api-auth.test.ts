@@ -94,6 +94,18 @@ describe('signing in', () => {
     expect(wrongPassword.headers.getSetCookie()).toEqual([]);
   });
 
+  it('matches the email whatever its case and surrounding spaces, and stores emails in lower case only', async () => {
+    const client = new ApiClient(app.yoga);
+    const result = await client.execute(LOGIN, { email: `  ${scenario.users.hospiceLead.email.toUpperCase()} `, password: SCENARIO_PASSWORD });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.login.id).toBe(scenario.users.hospiceLead.id);
+
+    const mixedCase = database.prisma.user.create({
+      data: { icsId: scenario.ics.id, email: 'Mixed.Case@riverside.example', name: 'Mixed Case', passwordHash: 'x', role: 'ANALYST' },
+    });
+    await expect(mixedCase).rejects.toThrow(/User_email_lowercase_check/);
+  });
+
   it('refuses a disabled user', async () => {
     const { prisma } = database;
     const user = await prisma.user.create({

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { parse, serialize } from 'cookie';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Role } from '../generated/prisma/enums.ts';
 
@@ -45,22 +46,14 @@ export function clearedSessionCookie(requestUrl: string): string {
   return serializeCookie(requestUrl, '', 0);
 }
 
-function serializeCookie(requestUrl: string, value: string, maxAgeSeconds: number): string {
+function serializeCookie(requestUrl: string, value: string, maxAge: number): string {
   const { name, secure } = cookieNameFor(requestUrl);
-  const attributes = [`${name}=${value}`, 'Path=/', `Max-Age=${maxAgeSeconds}`, 'HttpOnly', 'SameSite=Lax'];
-  if (secure) attributes.push('Secure');
-  return attributes.join('; ');
+  return serialize(name, value, { path: '/', maxAge, httpOnly: true, sameSite: 'lax', secure });
 }
 
 export function readSessionToken(request: Request): string | null {
-  const header = request.headers.get('cookie');
-  if (!header) return null;
-  const cookies = new Map<string, string>();
-  for (const pair of header.split(';')) {
-    const separator = pair.indexOf('=');
-    if (separator > 0) cookies.set(pair.slice(0, separator).trim(), pair.slice(separator + 1).trim());
-  }
-  return cookies.get(SECURE_COOKIE_NAME) || cookies.get(PLAIN_COOKIE_NAME) || null;
+  const cookies = parse(request.headers.get('cookie') ?? '');
+  return cookies[SECURE_COOKIE_NAME] || cookies[PLAIN_COOKIE_NAME] || null;
 }
 
 /** The signed-in user for a session token, or null when the session is unknown, expired or the user disabled. */

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import type { OrganisationKind, WorkPreference } from '../generated/prisma/enums.ts';
 import { canManageAnalyst } from '../auth/policy.ts';
 import type { Viewer } from '../auth/session.ts';
@@ -47,20 +47,22 @@ export async function updateAnalystProfile(
       }
     }
 
-    const { count } = await tx.analyst.updateMany({
-      where: { id: analystId, version },
-      data: {
-        jobTitle: changes.jobTitle ?? undefined,
-        workPreference: changes.workPreference ?? undefined,
-        sectorsOfInterest: changes.sectorsOfInterest ?? undefined,
-        targetRoleProfileId: changes.targetRoleId,
-        version: { increment: 1 },
-      },
-    });
-    // Another transaction updated the row between our read and our write.
-    if (count === 0) throw new StaleVersionError('Analyst');
-
-    const after = await tx.analyst.findUniqueOrThrow({ where: { id: analystId }, select: profileFields });
+    // The version in the filter makes a concurrent change between our read and this write a conflict.
+    const after = await tx.analyst
+      .update({
+        where: { id: analystId, version },
+        data: {
+          jobTitle: changes.jobTitle ?? undefined,
+          workPreference: changes.workPreference ?? undefined,
+          sectorsOfInterest: changes.sectorsOfInterest ?? undefined,
+          targetRoleProfileId: changes.targetRoleId,
+          version: { increment: 1 },
+        },
+        select: profileFields,
+      })
+      .catch((error: unknown) => {
+        throw isRecordNotFound(error) ? new StaleVersionError('Analyst') : error;
+      });
     await recordAudit(tx, {
       icsId: viewer.icsId,
       actorId: viewer.userId,
@@ -72,4 +74,8 @@ export async function updateAnalystProfile(
     });
     return { id: analystId };
   });
+}
+
+function isRecordNotFound(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025';
 }

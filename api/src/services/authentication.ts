@@ -18,8 +18,8 @@ export async function signIn(
   prisma: PrismaClient,
   { email, password, previousToken }: SignInRequest,
 ): Promise<{ userId: string; token: string }> {
-  const user = await prisma.user.findFirst({
-    where: { email: { equals: email.trim(), mode: 'insensitive' } },
+  const user = await prisma.user.findUnique({
+    where: { email: email.trim().toLowerCase() },
     select: { id: true, icsId: true, passwordHash: true, disabled: true },
   });
   const passwordMatches = await verifyPassword(user?.passwordHash ?? DUMMY_PASSWORD_HASH, password);

@@ -314,7 +314,9 @@ CREATE TABLE "User" (
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
-    CONSTRAINT "User_pkey" PRIMARY KEY ("id")
+    CONSTRAINT "User_pkey" PRIMARY KEY ("id"),
+    -- Sign-in matches emails exactly through the unique index, so they are stored in lower case.
+    CONSTRAINT "User_email_lowercase_check" CHECK ("email" = lower("email"))
 );
 
 CREATE TABLE "Session" (
