@@ -25,9 +25,9 @@ export default async function setup(project: TestProject) {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    for (const name of Object.values(templates)) await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+    await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(templates.empty)}`);
     await migrate(databaseUrl(adminUrl, templates.empty));
-    await migrate(databaseUrl(adminUrl, templates.demo));
+    await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(templates.demo)} TEMPLATE ${pg.escapeIdentifier(templates.empty)}`);
     const prisma = createPrismaClient(databaseUrl(adminUrl, templates.demo));
     try {
       await seedDemoIcs(prisma, { today: TEST_TODAY });
