@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { parse, serialize } from 'cookie';
+import { parseCookie, stringifySetCookie } from 'cookie';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Role } from '../generated/prisma/enums.ts';
 
@@ -48,11 +48,11 @@ export function clearedSessionCookie(requestUrl: string): string {
 
 function serializeCookie(requestUrl: string, value: string, maxAge: number): string {
   const { name, secure } = cookieNameFor(requestUrl);
-  return serialize(name, value, { path: '/', maxAge, httpOnly: true, sameSite: 'lax', secure });
+  return stringifySetCookie({ name, value, path: '/', maxAge, httpOnly: true, sameSite: 'lax', secure });
 }
 
 export function readSessionToken(request: Request): string | null {
-  const cookies = parse(request.headers.get('cookie') ?? '');
+  const cookies = parseCookie(request.headers.get('cookie') ?? '');
   return cookies[SECURE_COOKIE_NAME] || cookies[PLAIN_COOKIE_NAME] || null;
 }
 
