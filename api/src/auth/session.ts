@@ -6,7 +6,7 @@ import type { Role } from '../generated/prisma/enums.ts';
 // Sessions are rows in PostgreSQL; the cookie carries a random token and the row keeps only its
 // SHA-256, so a database leak does not hand out live sessions.
 
-export const SESSION_TTL_SECONDS = 12 * 60 * 60;
+const SESSION_TTL_SECONDS = 12 * 60 * 60;
 const LAST_SEEN_REFRESH_MS = 60_000;
 const SECURE_COOKIE_NAME = '__Host-ap_session';
 const PLAIN_COOKIE_NAME = 'ap_session';

@@ -9,7 +9,7 @@ export interface ResolvedDatabase {
   stop(): Promise<void>;
 }
 
-export const EMBEDDED_DATA_DIR = path.resolve(process.env.ANALYST_POOL_DATA_DIR ?? '.data', 'postgres');
+const EMBEDDED_DATA_DIR = path.resolve(process.env.ANALYST_POOL_DATA_DIR ?? '.data', 'postgres');
 const EMBEDDED_DATABASE = 'analyst_pool';
 
 /** Uses DATABASE_URL when set; otherwise starts the embedded PostgreSQL under .data/postgres. */

@@ -19,7 +19,7 @@ export interface RunningPostgres {
 const USER = 'postgres';
 const PASSWORD = 'analyst-pool';
 
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 
-export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../../prisma/migrations');
+const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../../prisma/migrations');
 
 /** The lock key Prisma Migrate itself takes, so our migrator and `prisma migrate deploy` never run at once. */
 const PRISMA_MIGRATE_LOCK = 72707369;

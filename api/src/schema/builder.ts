@@ -10,7 +10,7 @@ import type { Context } from '../context.ts';
 import { canManageAnalyst, type AnalystScope } from '../auth/policy.ts';
 import { ForbiddenError, UnauthenticatedError, ValidationFailedError } from '../errors.ts';
 
-export const MAX_PAGE_SIZE = 100;
+const MAX_PAGE_SIZE = 100;
 
 const pageSize = z.number().int().min(0).max(MAX_PAGE_SIZE).nullish();
 const cursor = z

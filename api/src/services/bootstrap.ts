@@ -8,7 +8,7 @@ export interface AdminBootstrap {
   icsCode: string;
 }
 
-export const MIN_ADMIN_PASSWORD_LENGTH = 12;
+const MIN_ADMIN_PASSWORD_LENGTH = 12;
 
 export async function isDatabaseEmpty(prisma: PrismaClient): Promise<boolean> {
   return (await prisma.ics.count()) === 0;
