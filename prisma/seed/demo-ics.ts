@@ -27,7 +27,7 @@ export class DemoAlreadySeededError extends Error {
   }
 }
 
-export async function isDemoSeeded(prisma: PrismaClient): Promise<boolean> {
+export async function isDemoSeeded(prisma: PrismaClient | Prisma.TransactionClient): Promise<boolean> {
   return (await prisma.ics.count({ where: { code: DEMO_ICS.code } })) > 0;
 }
 
@@ -37,7 +37,7 @@ export async function seedDemoIcs(prisma: PrismaClient, options: { today?: Date 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return prisma.$transaction(
     async (tx) => {
-      if (await tx.ics.findUnique({ where: { code: DEMO_ICS.code }, select: { id: true } })) throw new DemoAlreadySeededError();
+      if (await isDemoSeeded(tx)) throw new DemoAlreadySeededError();
       return writePlan(tx, plan, passwordHash);
     },
     { timeout: 120_000 },
@@ -53,7 +53,10 @@ async function writePlan(tx: Prisma.TransactionClient, plan: DemoPlan, passwordH
   const analystIds = new IdMap(plan.analysts.map((analyst) => analyst.email));
   const userIds = new IdMap(plan.users.map((user) => user.email));
   const projectIds = new IdMap(plan.projects.map((project) => project.title));
-  const requestIds = new IdMap(plan.projects.flatMap((project) => project.requests.map((request) => requestKey(project.title, request.title))));
+  const requests = plan.projects.flatMap((project) =>
+    project.requests.map((request) => ({ project, request, key: requestKey(project.title, request.title) })),
+  );
+  const requestIds = new IdMap(requests.map(({ key }) => key));
   const tenths = (value: number) => (value / 10).toFixed(1);
 
   await tx.ics.create({ data: { id: icsId, name: DEMO_ICS.name, code: DEMO_ICS.code } });
@@ -144,33 +147,27 @@ async function writePlan(tx: Prisma.TransactionClient, plan: DemoPlan, passwordH
     })),
   });
   await tx.request.createMany({
-    data: plan.projects.flatMap((project) =>
-      project.requests.map((request) => ({
-        id: requestIds.get(requestKey(project.title, request.title)),
-        icsId,
-        projectId: projectIds.get(project.title),
-        title: request.title,
-        description: request.description,
-        fte: tenths(request.fteTenths),
-        startWeek: request.startWeek,
-        endWeek: request.endWeek,
-        priority: request.priority,
-        openToDevelopment: request.openToDevelopment,
-        status: request.status,
-        submittedAt: request.submittedAt,
-      })),
-    ),
+    data: requests.map(({ project, request, key }) => ({
+      id: requestIds.get(key),
+      icsId,
+      projectId: projectIds.get(project.title),
+      title: request.title,
+      description: request.description,
+      fte: tenths(request.fteTenths),
+      startWeek: request.startWeek,
+      endWeek: request.endWeek,
+      priority: request.priority,
+      openToDevelopment: request.openToDevelopment,
+      status: request.status,
+      submittedAt: request.submittedAt,
+    })),
   });
   await tx.requestSkill.createMany({
-    data: plan.projects.flatMap((project) =>
-      project.requests.flatMap((request) =>
-        [
-          ...request.required.map((skill) => ({ ...skill, kind: 'REQUIRED' as const })),
-          ...request.desired.map((skill) => ({ ...skill, kind: 'DESIRED' as const })),
-        ].map(({ skill, minLevel, kind }) => ({
-          icsId, requestId: requestIds.get(requestKey(project.title, request.title)), skillId: skillIds.get(skill), kind, minLevel,
-        })),
-      ),
+    data: requests.flatMap(({ request, key }) =>
+      [
+        ...request.required.map((skill) => ({ ...skill, kind: 'REQUIRED' as const })),
+        ...request.desired.map((skill) => ({ ...skill, kind: 'DESIRED' as const })),
+      ].map(({ skill, minLevel, kind }) => ({ icsId, requestId: requestIds.get(key), skillId: skillIds.get(skill), kind, minLevel })),
     ),
   });
   await tx.interest.createMany({

@@ -9,16 +9,13 @@ export interface DemoLogin {
   readonly email: string;
   readonly name: string;
   readonly role: Role;
+  readonly organisationKey: OrganisationKey;
   /** Name of the user's organisation. */
   readonly organisation: string;
   readonly description: string;
 }
 
-interface DemoLoginSeed extends Omit<DemoLogin, 'organisation'> {
-  readonly organisationKey: OrganisationKey;
-}
-
-const SEEDS: readonly DemoLoginSeed[] = [
+const SEEDS: readonly Omit<DemoLogin, 'organisation'>[] = [
   {
     email: 'workforce.lead@northdales.example',
     name: 'Wendy Hart',
@@ -56,7 +53,7 @@ const SEEDS: readonly DemoLoginSeed[] = [
   },
 ];
 
-export const DEMO_LOGINS: readonly DemoLogin[] = SEEDS.map(({ organisationKey, ...login }) => ({
+export const DEMO_LOGINS: readonly DemoLogin[] = SEEDS.map((login) => ({
   ...login,
-  organisation: organisationByKey(organisationKey).name,
+  organisation: organisationByKey(login.organisationKey).name,
 }));

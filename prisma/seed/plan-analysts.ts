@@ -4,7 +4,7 @@ import { FIRST_NAMES, LAST_NAMES } from './data/names.ts';
 import { ORGANISATIONS, type DemoOrganisation, type OrganisationKey } from './data/organisations.ts';
 import { ROLE_PROFILES, type RoleProfileName } from './data/role-profiles.ts';
 import type { SkillLevel, SkillName } from './data/skills.ts';
-import { CROSS_CUTTING_SKILLS, ORGANISATION_TRACKS, TRACKS, type AnalystBand, type TrackName } from './data/tracks.ts';
+import { CROSS_CUTTING_SKILLS, ORGANISATION_TRACKS, TRACKS, type AnalystBand, type TrackName, type TrackSeed } from './data/tracks.ts';
 import type { Random } from './random.ts';
 import { weekAt, type PlanningWindow } from './weeks.ts';
 
@@ -84,6 +84,11 @@ export function planAnalysts(random: Random, window: PlanningWindow): PlannedAna
   });
 }
 
+/** The level an analyst holds a skill at; 0 when they do not hold it. */
+export function heldLevel(skills: readonly PlannedAnalystSkill[], skill: SkillName): SkillLevel | 0 {
+  return skills.find((held) => held.skill === skill)?.level ?? 0;
+}
+
 export function analystEmail(firstName: string, lastName: string, organisation: DemoOrganisation): string {
   const slug = (name: string) => name.toLowerCase().replace(/[^a-z-]/g, '');
   return `${slug(firstName)}.${slug(lastName)}@${organisation.domain}.example`;
@@ -114,7 +119,8 @@ function randomAnalyst(random: Random, window: PlanningWindow, organisation: Dem
   const band = random.weighted(BAND_WEIGHTS[organisation.sizeBand]);
   const contractedTenths = random.weighted(CONTRACTED_TENTHS);
   const skills = planSkills(random, window, track, band);
-  const targetRole = random.chance(0.05) ? null : nextRole(track, band);
+  const nextRoles: TrackSeed['nextRole'] = TRACKS[track].nextRole;
+  const targetRole = random.chance(0.05) ? null : (nextRoles[band] ?? null);
   return {
     email: analystEmail(firstName, lastName, organisation),
     name: `${firstName} ${lastName}`,
@@ -167,17 +173,6 @@ function planSkills(random: Random, window: PlanningWindow, track: TrackName, ba
   });
 }
 
-function nextRole(track: TrackName, band: AnalystBand): RoleProfileName | null {
-  if (band === 'BAND_5') return 'Analyst, band 6';
-  if (band === 'BAND_6') {
-    return track === 'populationHealth' || track === 'publicHealthIntelligence'
-      ? 'Population health analyst, band 7'
-      : 'Senior analyst, band 7';
-  }
-  const nextRoles: Partial<Record<AnalystBand, RoleProfileName>> = TRACKS[track].nextRole;
-  return nextRoles[band] ?? null;
-}
-
 /** Aspirations close the gap to the target role first, then deepen the analyst's own track. */
 function planAspirations(
   random: Random,
@@ -185,7 +180,7 @@ function planAspirations(
   skills: readonly PlannedAnalystSkill[],
   targetRole: RoleProfileName | null,
 ): PlannedAspiration[] {
-  const levelOf = (skill: SkillName) => skills.find((held) => held.skill === skill)?.level ?? 0;
+  const levelOf = (skill: SkillName) => heldLevel(skills, skill);
   const requirements: Partial<Record<SkillName, SkillLevel>> =
     ROLE_PROFILES.find((profile) => profile.name === targetRole)?.requirements ?? {};
   const roleGaps = (Object.entries(requirements) as [SkillName, SkillLevel][])

@@ -1,9 +1,8 @@
 import type { Role } from '../../api/src/generated/prisma/enums.ts';
 import { FEATURED_ANALYST } from './data/featured-analyst.ts';
-import { organisationByKey, organisationByName, type OrganisationKey } from './data/organisations.ts';
-import type { SkillName } from './data/skills.ts';
+import { organisationByKey, type OrganisationKey } from './data/organisations.ts';
 import { DEMO_LOGINS } from './demo-logins.ts';
-import { analystEmail, type PlannedAnalyst } from './plan-analysts.ts';
+import { analystEmail, heldLevel, type PlannedAnalyst } from './plan-analysts.ts';
 import type { PlannedProject, PlannedRequest } from './plan-projects.ts';
 import type { Random } from './random.ts';
 
@@ -24,17 +23,15 @@ export interface PlannedUser {
 const INTERESTED_ANALYSTS = 36;
 const ANALYST_ACCOUNTS = 10;
 
-export function featuredAnalystEmail(): string {
-  return analystEmail(FEATURED_ANALYST.firstName, FEATURED_ANALYST.lastName, organisationByKey(FEATURED_ANALYST.organisation));
-}
+const FEATURED_ANALYST_EMAIL = analystEmail(FEATURED_ANALYST.firstName, FEATURED_ANALYST.lastName, organisationByKey(FEATURED_ANALYST.organisation));
 
 /**
  * Analysts show interest in submitted requests of other partners that they qualify for, or nearly qualify
  * for where the request is open to development. The featured analyst always does.
  */
 export function planInterests(random: Random, analysts: readonly PlannedAnalyst[], projects: readonly PlannedProject[]): PlannedInterest[] {
-  const featured = analysts.filter((analyst) => analyst.email === featuredAnalystEmail());
-  const others = analysts.filter((analyst) => analyst.email !== featuredAnalystEmail());
+  const featured = analysts.filter((analyst) => analyst.email === FEATURED_ANALYST_EMAIL);
+  const others = analysts.filter((analyst) => analyst.email !== FEATURED_ANALYST_EMAIL);
   const openRequests = projects.flatMap((project) =>
     project.requests.filter((request) => request.status === 'SUBMITTED').map((request) => ({ project, request })),
   );
@@ -51,9 +48,8 @@ export function planInterests(random: Random, analysts: readonly PlannedAnalyst[
 }
 
 function fits(analyst: PlannedAnalyst, request: PlannedRequest): boolean {
-  const levelOf = (skill: SkillName) => analyst.skills.find((held) => held.skill === skill)?.level ?? 0;
   const stretch = request.openToDevelopment ? 1 : 0;
-  return request.required.every(({ skill, minLevel }) => levelOf(skill) >= minLevel - stretch);
+  return request.required.every(({ skill, minLevel }) => heldLevel(analyst.skills, skill) >= minLevel - stretch);
 }
 
 /** The demo logins, plus accounts for the first analyst of each of ten partners. */
@@ -62,14 +58,15 @@ export function planUsers(analysts: readonly PlannedAnalyst[]): PlannedUser[] {
     email: login.email,
     name: login.name,
     role: login.role,
-    organisation: organisationByName(login.organisation).key,
-    analystEmail: login.role === 'ANALYST' ? featuredAnalystEmail() : null,
+    organisation: login.organisationKey,
+    analystEmail: login.role === 'ANALYST' ? FEATURED_ANALYST_EMAIL : null,
   }));
-  const firstAnalystPerOrganisation = analysts.filter(
-    (analyst, index) =>
-      analyst.email !== featuredAnalystEmail() &&
-      analysts.findIndex((other) => other.organisation === analyst.organisation && other.email !== featuredAnalystEmail()) === index,
-  );
+  const organisationsSeen = new Set<OrganisationKey>();
+  const firstAnalystPerOrganisation = analysts.filter((analyst) => {
+    if (analyst.email === FEATURED_ANALYST_EMAIL || organisationsSeen.has(analyst.organisation)) return false;
+    organisationsSeen.add(analyst.organisation);
+    return true;
+  });
   const analystUsers = firstAnalystPerOrganisation.slice(0, ANALYST_ACCOUNTS).map((analyst) => ({
     email: analyst.email,
     name: analyst.name,

@@ -7,7 +7,7 @@ export interface PlanningWindow {
   readonly weekCount: number;
 }
 
-export const PLANNING_WEEKS = 26;
+const PLANNING_WEEKS = 26;
 
 export function planningWindow(today: Date): PlanningWindow {
   return { firstMonday: startOfISOWeek(today), weekCount: PLANNING_WEEKS };

@@ -3,7 +3,7 @@ export interface GraphqlRequest {
   variables: Record<string, unknown>;
 }
 
-export interface GraphqlBody {
+interface GraphqlBody {
   data?: Record<string, unknown> | null;
   errors?: { message: string; extensions?: { code?: string } }[];
 }
@@ -17,13 +17,17 @@ export class GraphqlFailure extends Error {
   override name = 'GraphqlFailure';
 }
 
-/** Posts one operation and returns its data, failing loudly on any GraphQL error or missing data. */
+/**
+ * Posts one operation and returns its data, failing loudly on any GraphQL error or missing data. `send` is the
+ * network by default; the statement counter passes the in-process app's fetch.
+ */
 export async function execute(
   endpoint: string,
   request: GraphqlRequest,
   cookie?: string,
+  send: (url: string, init: RequestInit) => Promise<Response> = fetch,
 ): Promise<{ data: Record<string, unknown>; setCookies: string[] }> {
-  const response = await fetch(endpoint, {
+  const response = await send(endpoint, {
     method: 'POST',
     headers: { ...GRAPHQL_HEADERS, ...(cookie ? { cookie } : {}) },
     body: JSON.stringify(request),

@@ -24,72 +24,55 @@ export const VIEWERS: readonly Viewer[] = [
   { label: 'organisation lead', email: demoLogin('ORGANISATION_LEAD') },
 ];
 
+/** The selection of one page of a list, as every list page of the web client asks for it. */
+const listPage = (node: string) => `{ totalCount pageInfo { hasNextPage endCursor } edges { node { ${node} } } }`;
+
 const ANALYST_DIRECTORY = /* GraphQL */ `
   query BenchAnalystDirectory($first: Int!, $filter: AnalystFilter) {
-    analysts(first: $first, filter: $filter) {
-      totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { node {
-        id name jobTitle band
-        organisation { id name }
-        skills { level skill { id name } }
-        aspirations { targetLevel skill { id name } }
-      } }
-    }
+    analysts(first: $first, filter: $filter) ${listPage(`
+      id name jobTitle band
+      organisation { id name }
+      skills { level skill { id name } }
+      aspirations { targetLevel skill { id name } }
+    `)}
   }
 `;
 
 const ORGANISATIONS = /* GraphQL */ `
   query BenchOrganisations($first: Int!) {
-    organisations(first: $first) {
-      totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { node { id name kind sizeBand headcount analystCount pooledFte } }
-    }
+    organisations(first: $first) ${listPage('id name kind sizeBand headcount analystCount pooledFte')}
   }
 `;
 
 const PROJECTS = /* GraphQL */ `
   query BenchProjects($first: Int!) {
-    projects(first: $first) {
-      totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { node {
-        id title status
-        organisation { id name }
-        requests { id title status priority fte startWeek endWeek }
-      } }
-    }
+    projects(first: $first) ${listPage(`
+      id title status
+      organisation { id name }
+      requests { id title status priority fte startWeek endWeek }
+    `)}
   }
 `;
 
 const REQUESTS = /* GraphQL */ `
   query BenchRequests($first: Int!) {
-    requests(first: $first) {
-      totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { node {
-        id title status priority fte startWeek endWeek openToDevelopment interestCount
-        organisation { id name }
-        project { id title }
-        requiredSkills { minLevel skill { id name } }
-        desiredSkills { minLevel skill { id name } }
-      } }
-    }
+    requests(first: $first) ${listPage(`
+      id title status priority fte startWeek endWeek openToDevelopment interestCount
+      organisation { id name }
+      project { id title }
+      requiredSkills { minLevel skill { id name } }
+      desiredSkills { minLevel skill { id name } }
+    `)}
   }
 `;
 
 const ALLOCATIONS = /* GraphQL */ `
   query BenchAllocations($first: Int!) {
-    allocations(first: $first) {
-      totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { node {
-        id fte startWeek endWeek kind status
-        analyst { id name organisation { id name } }
-        request { id title organisation { id name } }
-      } }
-    }
+    allocations(first: $first) ${listPage(`
+      id fte startWeek endWeek kind status
+      analyst { id name organisation { id name } }
+      request { id title organisation { id name } }
+    `)}
   }
 `;
 

@@ -98,4 +98,4 @@ function takeOverSignals(teardown: Teardown): void {
   }
 }
 
-process.exit(await run());
+process.exitCode = await run();

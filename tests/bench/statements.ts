@@ -1,6 +1,6 @@
 import { createApp } from '../../api/src/app.ts';
 import { createPrismaClient } from '../../api/src/db/client.ts';
-import { GRAPHQL_HEADERS, GraphqlFailure, type GraphqlBody, type GraphqlRequest } from './graphql-http.ts';
+import { execute, type GraphqlRequest } from './graphql-http.ts';
 import type { Teardown } from './teardown.ts';
 
 export type StatementCounter = (request: GraphqlRequest, cookie: string) => Promise<number>;
@@ -15,15 +15,8 @@ export function createStatementCounter(databaseUrl: string, teardown: Teardown):
   teardown.add('disconnect the statement-counting client', () => prisma.$disconnect());
   const { yoga } = createApp({ prisma });
 
-  const executeOnce = async (request: GraphqlRequest, cookie: string) => {
-    const response = await yoga.fetch('http://127.0.0.1/graphql', {
-      method: 'POST',
-      headers: { ...GRAPHQL_HEADERS, cookie },
-      body: JSON.stringify(request),
-    });
-    const body = (await response.json()) as GraphqlBody;
-    if (!response.ok || body.errors?.length) throw new GraphqlFailure(`HTTP ${response.status}: ${JSON.stringify(body).slice(0, 2_000)}`);
-  };
+  const executeOnce = (request: GraphqlRequest, cookie: string) =>
+    execute('http://127.0.0.1/graphql', request, cookie, async (url, init) => yoga.fetch(url, init));
 
   return async (request, cookie) => {
     await executeOnce(request, cookie); // warm: the first execution may prepare what later ones reuse

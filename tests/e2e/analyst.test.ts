@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { expectNoAxeViolations } from './support/accessibility.ts';
 import { analystOfUser, demoPeople, draftVisibility, firstAnalyst, visibilityOf } from './support/demo-data.ts';
 import { browseDirectory } from './support/directory.ts';
@@ -10,10 +10,10 @@ import { expectSignedInAs, pageHeading, signIn } from './support/session.ts';
 describe('an analyst', () => {
   const journey = useJourney();
   const me = demoPeople.analyst;
+  beforeEach(() => signIn(journey.page, me.email));
 
   test('signs in and sees their name, their role and the areas open to them', async () => {
     const { page } = journey;
-    await signIn(page, me.email);
     await pageHeading(page, `Welcome, ${me.name}`).waitFor();
     await expectSignedInAs(page, me, 'Analyst', ['Home', 'Analysts', 'Projects']);
     await expectNoAxeViolations(page);
@@ -21,14 +21,12 @@ describe('an analyst', () => {
 
   test('finds analysts by name, organisation and skill, a page at a time', async () => {
     const { page, prisma } = journey;
-    await signIn(page, me.email);
     await browseDirectory(page, prisma, me.organisation);
   });
 
   test('opens their own profile from the home page and sees all of it', async () => {
     const { page, prisma } = journey;
     const myself = await analystOfUser(prisma, me.email);
-    await signIn(page, me.email);
     await page.getByRole('main').getByRole('link', { name: 'your profile', exact: true }).click();
     await expectProfile(page, myself, { personalDetails: true });
   });
@@ -37,7 +35,6 @@ describe('an analyst', () => {
     const { page, prisma } = journey;
     const myself = await analystOfUser(prisma, me.email);
     const colleague = await firstAnalyst(prisma, { organisation: { name: me.organisation }, id: { not: myself.id } });
-    await signIn(page, me.email);
     await openProfileFromDirectory(page, colleague);
     await expectProfile(page, colleague, { personalDetails: false });
   });
@@ -46,7 +43,6 @@ describe('an analyst', () => {
     const { page, prisma } = journey;
     const visibility = await visibilityOf(prisma, me.email);
     expect((await draftVisibility(prisma, visibility)).hidden, 'the demo holds drafts kept from analysts').toBeGreaterThan(0);
-    await signIn(page, me.email);
     await browseProjects(page, prisma, visibility);
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { expectNoAxeViolations } from './support/accessibility.ts';
 import { demoPeople, draftVisibility, firstAnalyst, visibilityOf } from './support/demo-data.ts';
 import { browseDirectory } from './support/directory.ts';
@@ -11,10 +11,10 @@ import { expectSignedInAs, navigateTo, pageHeading, signIn } from './support/ses
 describe('an ICS workforce lead', () => {
   const journey = useJourney();
   const me = demoPeople.workforceLead;
+  beforeEach(() => signIn(journey.page, me.email));
 
   test('signs in and sees their name, their role and every area of the service', async () => {
     const { page } = journey;
-    await signIn(page, me.email);
     await pageHeading(page, `Welcome, ${me.name}`).waitFor();
     await expectSignedInAs(page, me, 'ICS workforce lead', ['Home', 'Analysts', 'Organisations', 'Projects']);
     await expectNoAxeViolations(page);
@@ -22,14 +22,12 @@ describe('an ICS workforce lead', () => {
 
   test('finds analysts by name, organisation and skill, a page at a time', async () => {
     const { page, prisma } = journey;
-    await signIn(page, me.email);
     await browseDirectory(page, prisma, me.organisation);
   });
 
   test("sees any analyst's skills with levels, and their contact details and availability", async () => {
     const { page, prisma } = journey;
     const analyst = await firstAnalyst(prisma, { organisation: { name: { not: me.organisation } } });
-    await signIn(page, me.email);
     await openProfileFromDirectory(page, analyst);
     await expectProfile(page, analyst, { personalDetails: true });
   });
@@ -37,7 +35,6 @@ describe('an ICS workforce lead', () => {
   test('lists the partner organisations of the ICS', async () => {
     const { page, prisma } = journey;
     const organisations = await prisma.organisation.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }], select: { name: true } });
-    await signIn(page, me.email);
     await navigateTo(page, 'Organisations');
     await expectFound(page, organisations.length, ['organisation', 'organisations']);
     const table = resultsTable(page, 'Organisations', 1);
@@ -51,7 +48,6 @@ describe('an ICS workforce lead', () => {
     const { page, prisma } = journey;
     const visibility = await visibilityOf(prisma, me.email);
     expect((await draftVisibility(prisma, visibility)).visibleDrafts, 'the demo holds drafts a workforce lead sees').toBeGreaterThan(0);
-    await signIn(page, me.email);
     await browseProjects(page, prisma, visibility);
   });
 });

@@ -37,9 +37,3 @@ export function organisationByKey(key: OrganisationKey): DemoOrganisation {
   if (!organisation) throw new Error(`Unknown demo organisation ${key}`);
   return organisation;
 }
-
-export function organisationByName(name: string): DemoOrganisation {
-  const organisation = ORGANISATIONS.find((candidate) => candidate.name === name);
-  if (!organisation) throw new Error(`Unknown demo organisation ${name}`);
-  return organisation;
-}

@@ -12,12 +12,14 @@ export interface TrackSeed {
   readonly core: readonly SkillName[];
   readonly secondary: readonly SkillName[];
   readonly titles: Readonly<Record<AnalystBand, string>>;
-  /** Where a senior analyst on this track usually heads next (bands 7 and 8a). */
+  /** Where an analyst on this track usually heads next, by band; the pathway ends before band 8b. */
   readonly nextRole: Partial<Record<AnalystBand, RoleProfileName>>;
 }
 
-const ANALYST_PATH = { BAND_7: 'Principal analyst, band 8a' } as const;
-const DATA_SCIENCE_PATH = { BAND_7: 'Data scientist, band 8a', BAND_8A: 'Lead data scientist, band 8b' } as const;
+const EARLY_CAREER_PATH = { BAND_5: 'Analyst, band 6', BAND_6: 'Senior analyst, band 7' } as const;
+const ANALYST_PATH = { ...EARLY_CAREER_PATH, BAND_7: 'Principal analyst, band 8a' } as const;
+const POPULATION_HEALTH_PATH = { ...ANALYST_PATH, BAND_6: 'Population health analyst, band 7' } as const;
+const DATA_SCIENCE_PATH = { ...EARLY_CAREER_PATH, BAND_7: 'Data scientist, band 8a', BAND_8A: 'Lead data scientist, band 8b' } as const;
 
 export const TRACKS = {
   performance: {
@@ -48,13 +50,13 @@ export const TRACKS = {
     core: ['Health economic evaluation', 'Cost-effectiveness modelling', 'R'],
     secondary: ['Budget impact analysis', 'Survival analysis', 'Statistical modelling', 'Evaluation methods'],
     titles: { BAND_5: 'Assistant health economist', BAND_6: 'Health economist', BAND_7: 'Senior health economist', BAND_8A: 'Principal health economist', BAND_8B: 'Lead health economist' },
-    nextRole: { BAND_7: 'Health economist, band 8a' },
+    nextRole: { ...EARLY_CAREER_PATH, BAND_7: 'Health economist, band 8a' },
   },
   populationHealth: {
     core: ['Population health segmentation', 'Risk stratification', 'SQL', 'Health inequalities analysis'],
     secondary: ['R', 'GIS mapping', 'Statistical modelling', 'Power BI', 'Data quality and linkage'],
     titles: { BAND_5: 'Population health analyst', BAND_6: 'Population health analyst', BAND_7: 'Senior population health analyst', BAND_8A: 'Population health intelligence lead', BAND_8B: 'Head of population health analytics' },
-    nextRole: ANALYST_PATH,
+    nextRole: POPULATION_HEALTH_PATH,
   },
   operationalResearch: {
     core: ['Discrete-event simulation', 'Demand and capacity modelling', 'Python'],
@@ -66,7 +68,7 @@ export const TRACKS = {
     core: ['Health inequalities analysis', 'R', 'GIS mapping'],
     secondary: ['Geospatial analysis', 'Dashboard design', 'Evaluation methods', 'SQL', 'Data storytelling'],
     titles: { BAND_5: 'Public health intelligence officer', BAND_6: 'Public health analyst', BAND_7: 'Senior public health analyst', BAND_8A: 'Public health intelligence manager', BAND_8B: 'Head of public health intelligence' },
-    nextRole: ANALYST_PATH,
+    nextRole: POPULATION_HEALTH_PATH,
   },
   geospatial: {
     core: ['Geospatial analysis', 'GIS mapping', 'Travel-time and access modelling'],

@@ -80,10 +80,6 @@ export async function skillToFilterBy(prisma: PrismaClient): Promise<{ id: strin
   return { id: candidate.id, name: candidate.name };
 }
 
-export async function organisationNamed(prisma: PrismaClient, name: string): Promise<{ id: string; name: string }> {
-  return prisma.organisation.findFirstOrThrow({ where: { name }, select: { id: true, name: true } });
-}
-
 /** The first analyst in the directory, among those matching, who has skills to show. */
 export async function firstAnalyst(prisma: PrismaClient, where: Prisma.AnalystWhereInput): Promise<AnalystProfile> {
   const analyst = await prisma.analyst.findFirstOrThrow({
@@ -104,7 +100,7 @@ export interface AnalystProfile {
   availabilityCount: number;
 }
 
-export async function analystProfile(prisma: PrismaClient, id: string): Promise<AnalystProfile> {
+async function analystProfile(prisma: PrismaClient, id: string): Promise<AnalystProfile> {
   const analyst = await prisma.analyst.findUniqueOrThrow({
     where: { id },
     select: {

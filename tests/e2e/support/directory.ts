@@ -37,7 +37,7 @@ export function directoryTable(page: Page, pageNumber: number): Locator {
 }
 
 /** The pagination, named for the page shown, e.g. "page 2 of 6". */
-export function resultsPagination(page: Page, position: string): Locator {
+function resultsPagination(page: Page, position: string): Locator {
   return page.getByRole('navigation', { name: `Results pages, ${position}`, exact: true });
 }
 
@@ -51,9 +51,8 @@ export async function applyDirectoryFilters(page: Page, filters: DirectoryFilter
   await form.getByRole('button', { name: 'Search', exact: true }).click();
 }
 
-
 /** The analysts' names on a page of results, in order. */
-export async function resultNames(page: Page, pageNumber: number): Promise<string[]> {
+async function resultNames(page: Page, pageNumber: number): Promise<string[]> {
   const table = directoryTable(page, pageNumber);
   await table.waitFor();
   return table.getByRole('link').allInnerTexts();

@@ -8,7 +8,6 @@ import { launchBrowser } from './browser.ts';
 export const WAIT_MS = 15_000;
 
 export interface Journey {
-  readonly baseUrl: string;
   readonly prisma: PrismaClient;
   /** A fresh page in a fresh browser context (no cookies) for every test. */
   readonly page: Page;
@@ -50,9 +49,6 @@ export function useJourney(): Journey {
   });
 
   return {
-    get baseUrl() {
-      return started(app).baseUrl;
-    },
     get prisma() {
       return started(app).prisma;
     },

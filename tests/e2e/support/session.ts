@@ -7,7 +7,7 @@ export function accountNavigation(page: Page): Locator {
   return page.getByRole('navigation', { name: 'Your account' });
 }
 
-export function mainNavigation(page: Page): Locator {
+function mainNavigation(page: Page): Locator {
   return page.getByRole('navigation', { name: 'Main' });
 }
 
