@@ -2,9 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { createPrismaClient } from '../../api/src/db/client.ts';
-import { createDatabaseIfMissing, databaseUrl } from '../../api/src/db/database.ts';
+import { createDatabaseIfMissing, databaseUrl, dropDatabase } from '../../api/src/db/database.ts';
 import { startEmbeddedPostgres } from '../../api/src/db/embedded-postgres.ts';
 import { migrate } from '../../api/src/db/migrator.ts';
 import { seedDemoIcs, type DemoSeedSummary } from '../../prisma/seed/demo-ics.ts';
@@ -57,14 +56,4 @@ async function startDisposablePostgres(teardown: Teardown, log: (message: string
   );
   teardown.add('stop PostgreSQL', () => server.stop());
   return server.adminUrl;
-}
-
-async function dropDatabase(adminUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
 }

@@ -3,9 +3,9 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmbeddedPostgres, type RunningPostgres } from '../../api/src/db/embedded-postgres.ts';
+import { sql } from '../support/sql.ts';
 
 const started: RunningPostgres[] = [];
 const dataDirs: string[] = [];
@@ -27,16 +27,6 @@ async function start(dataDir: string): Promise<RunningPostgres> {
   const server = await startEmbeddedPostgres({ dataDir, disposable: true });
   started.push(server);
   return server;
-}
-
-async function sql<T extends pg.QueryResultRow>(url: string, text: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text)).rows;
-  } finally {
-    await client.end();
-  }
 }
 
 async function startInChildProcess(dataDir: string): Promise<{ adminUrl: string; kill(): Promise<void> }> {

@@ -1,7 +1,8 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, MigrationError, readMigrations, type Migration } from '../../api/src/db/migrator.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { sql } from '../support/sql.ts';
 
 const createWidgets: Migration = { name: '20990101000000_widgets', sql: 'CREATE TABLE "Widget" ("id" INTEGER PRIMARY KEY);', checksum: 'a'.repeat(64) };
 const failing: Migration = {
@@ -16,15 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.drop());
 
-async function query<T extends pg.QueryResultRow>(sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: db.url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const query = <T extends pg.QueryResultRow>(text: string) => sql<T>(db.url, text);
 
 describe('migrator', () => {
   it('records applied migrations the way Prisma Migrate does, with their checksums', async () => {

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { createPrismaClient, type PrismaClient } from '../../api/src/db/client.ts';
-import { databaseUrl } from '../../api/src/db/database.ts';
+import { createDatabase, databaseUrl, dropDatabase } from '../../api/src/db/database.ts';
 
 export interface TestDatabase {
   prisma: PrismaClient;
@@ -21,9 +20,7 @@ export async function createTestDatabase(
 ): Promise<TestDatabase> {
   const adminUrl = inject('adminUrl');
   const name = `ap_test_${randomBytes(6).toString('hex')}`;
-  await withAdmin(adminUrl, (client) =>
-    client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE ${pg.escapeIdentifier(inject('templates')[template])}`),
-  );
+  await createDatabase(adminUrl, name, inject('templates')[template]);
   const url = databaseUrl(adminUrl, name);
   const prisma = createPrismaClient(url, options);
   return {
@@ -31,17 +28,7 @@ export async function createTestDatabase(
     url,
     async drop() {
       await prisma.$disconnect();
-      await withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`));
+      await dropDatabase(adminUrl, name);
     },
   };
-}
-
-async function withAdmin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }

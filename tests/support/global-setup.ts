@@ -1,10 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { createPrismaClient } from '../../api/src/db/client.ts';
-import { databaseUrl } from '../../api/src/db/database.ts';
+import { createDatabase, databaseUrl, dropDatabase } from '../../api/src/db/database.ts';
 import { startEmbeddedPostgres } from '../../api/src/db/embedded-postgres.ts';
 import { migrate } from '../../api/src/db/migrator.ts';
 import { seedDemoIcs } from '../../prisma/seed/demo-ics.ts';
@@ -22,34 +21,21 @@ export default async function setup(project: TestProject) {
 
   const suffix = `${process.pid}_${Date.now().toString(36)}`;
   const templates = { empty: `ap_template_empty_${suffix}`, demo: `ap_template_demo_${suffix}` };
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
+  await createDatabase(adminUrl, templates.empty);
+  await migrate(databaseUrl(adminUrl, templates.empty));
+  await createDatabase(adminUrl, templates.demo, templates.empty);
+  const prisma = createPrismaClient(databaseUrl(adminUrl, templates.demo));
   try {
-    await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(templates.empty)}`);
-    await migrate(databaseUrl(adminUrl, templates.empty));
-    await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(templates.demo)} TEMPLATE ${pg.escapeIdentifier(templates.empty)}`);
-    const prisma = createPrismaClient(databaseUrl(adminUrl, templates.demo));
-    try {
-      await seedDemoIcs(prisma, { today: TEST_TODAY });
-    } finally {
-      await prisma.$disconnect();
-    }
+    await seedDemoIcs(prisma, { today: TEST_TODAY });
   } finally {
-    await admin.end();
+    await prisma.$disconnect();
   }
 
   project.provide('adminUrl', adminUrl);
   project.provide('templates', templates);
 
   return async () => {
-    if (external) {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      for (const name of Object.values(templates)) {
-        await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
-      }
-      await client.end();
-    }
+    if (external) for (const name of Object.values(templates)) await dropDatabase(adminUrl, name);
     await server?.stop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   };

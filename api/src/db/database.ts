@@ -34,11 +34,28 @@ export function databaseUrl(serverUrl: string, database: string): string {
 }
 
 export async function createDatabaseIfMissing(adminUrl: string, database: string): Promise<void> {
+  await withAdminClient(adminUrl, async (client) => {
+    const existing = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (existing.rowCount === 0) await client.query(`CREATE DATABASE ${pg.escapeIdentifier(database)}`);
+  });
+}
+
+/** Creates a database, as a copy of `template` when given (the template must have no open connections). */
+export async function createDatabase(adminUrl: string, database: string, template?: string): Promise<void> {
+  const from = template ? ` TEMPLATE ${pg.escapeIdentifier(template)}` : '';
+  await withAdminClient(adminUrl, (client) => client.query(`CREATE DATABASE ${pg.escapeIdentifier(database)}${from}`));
+}
+
+/** Drops a database, closing any connections still open to it. */
+export async function dropDatabase(adminUrl: string, database: string): Promise<void> {
+  await withAdminClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(database)} WITH (FORCE)`));
+}
+
+async function withAdminClient<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    const existing = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (existing.rowCount === 0) await client.query(`CREATE DATABASE ${pg.escapeIdentifier(database)}`);
+    return await work(client);
   } finally {
     await client.end();
   }
