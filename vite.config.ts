@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
+const apiProxy = { '/graphql': 'http://localhost:4000' };
 const nhsukImages = fileURLToPath(new URL('./node_modules/nhsuk-frontend/dist/nhsuk/assets/images/', import.meta.url));
 
 // The web client: source in web/, built into dist/web, which the API serves in production.
@@ -18,10 +19,6 @@ export default defineConfig({
     // NHS.UK frontend ships its stylesheet minified, with old browser hacks the CSS minifier rejects.
     cssMinify: false,
   },
-  server: {
-    proxy: { '/graphql': 'http://localhost:4000' },
-  },
-  preview: {
-    proxy: { '/graphql': 'http://localhost:4000' },
-  },
+  server: { proxy: apiProxy },
+  preview: { proxy: apiProxy },
 });

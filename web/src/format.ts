@@ -1,12 +1,17 @@
 const skillLevelNames = ['Awareness', 'Working', 'Practitioner', 'Expert'] as const;
 
 /** The DDaT capability scale: 1 Awareness, 2 Working, 3 Practitioner, 4 Expert. */
-export const skillLevels = skillLevelNames.map((name, index) => ({ level: index + 1, name }));
+export const skillLevels = skillLevelNames.map((_, index) => index + 1);
 
 /** "3 Practitioner": number and name, so the level never depends on colour or position alone. */
 export function skillLevelLabel(level: number): string {
   const name = skillLevelNames[level - 1];
   return name ? `${level} ${name}` : String(level);
+}
+
+/** Highest level first, then by skill name. */
+export function strongestFirst<T extends { level: number; skill: { name: string } }>(skills: readonly T[]): T[] {
+  return [...skills].sort((a, b) => b.level - a.level || a.skill.name.localeCompare(b.skill.name));
 }
 
 const acronyms = new Set(['ICB', 'VCSE', 'FTE']);

@@ -1,5 +1,5 @@
 import { ArrowLeftIcon, ArrowRightIcon, Pagination } from 'nhsuk-react-components';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { plural } from '../format.ts';
 
@@ -16,23 +16,41 @@ export function useCursorPage(): { after: string | null; pageNumber: number; tra
   return { after: trail.at(-1) ?? null, pageNumber: trail.length + 1, trail };
 }
 
-/** Search parameters for a fresh query (new filters start again at page 1). */
-export function withoutCursors(searchParams: URLSearchParams): URLSearchParams {
+/** The search parameters without the page trail, i.e. for page 1. */
+function withoutCursors(searchParams: URLSearchParams): URLSearchParams {
   const next = new URLSearchParams(searchParams);
   next.delete(trailParam);
   return next;
 }
 
-interface CursorPaginationProps {
-  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
-  totalCount: number;
-  pageSize: number;
+interface PageInfo {
+  hasNextPage: boolean;
+  endCursor?: string | null;
 }
 
-export function CursorPagination({ pageInfo, totalCount, pageSize }: CursorPaginationProps) {
+interface PagedResultsProps {
+  connection: { totalCount: number; pageInfo: PageInfo };
+  pageSize: number;
+  /** Singular and plural, e.g. ["analyst", "analysts"]. */
+  noun: [string, string];
+  children: ReactNode;
+}
+
+/** One page of a connection: how many were found, the page itself, then links to the pages either side. */
+export function PagedResults({ connection: { totalCount, pageInfo }, pageSize, noun, children }: PagedResultsProps) {
+  const pageCount = Math.max(1, Math.ceil(totalCount / pageSize));
+  return (
+    <>
+      <ResultsSummary totalCount={totalCount} pageCount={pageCount} noun={noun} />
+      {children}
+      <CursorPagination pageInfo={pageInfo} pageCount={pageCount} />
+    </>
+  );
+}
+
+function CursorPagination({ pageInfo, pageCount }: { pageInfo: PageInfo; pageCount: number }) {
   const [searchParams] = useSearchParams();
   const { trail, pageNumber } = useCursorPage();
-  const pageCount = Math.max(1, Math.ceil(totalCount / pageSize));
   const endCursor = pageInfo.endCursor;
 
   if (pageNumber === 1 && !pageInfo.hasNextPage) return null;
@@ -79,11 +97,10 @@ function PagerLinkContent({ direction, label }: { direction: 'Previous' | 'Next'
  * "30 analysts found, page 2 of 2". Announced when it changes, and focused after a page change, since
  * the link just followed may no longer exist on the new page.
  */
-export function ResultsSummary({ totalCount, pageSize, noun }: { totalCount: number; pageSize: number; noun: [string, string] }) {
+function ResultsSummary({ totalCount, pageCount, noun }: { totalCount: number; pageCount: number; noun: [string, string] }) {
   const { pageNumber } = useCursorPage();
   const summary = useRef<HTMLParagraphElement>(null);
   const shownPage = useRef(pageNumber);
-  const pageCount = Math.max(1, Math.ceil(totalCount / pageSize));
 
   useEffect(() => {
     if (shownPage.current === pageNumber) return;

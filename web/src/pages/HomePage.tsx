@@ -1,14 +1,13 @@
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { PageHeading } from '../components/PageHeading.tsx';
-import { Loading, LoadError } from '../components/QueryStates.tsx';
+import { QueryStates } from '../components/QueryStates.tsx';
 import { graphql } from '../graphql.ts';
 import { sections } from '../sections.ts';
 import { useSignedInUser, type SignedInUser } from '../session/SessionProvider.tsx';
 
 export const HomeQuery = graphql(`
   query Home {
-    ics { id name }
     organisations(first: 1) { totalCount }
     analysts(first: 1) { totalCount }
     openRequests: requests(first: 1, filter: { status: SUBMITTED }) { totalCount }
@@ -17,28 +16,29 @@ export const HomeQuery = graphql(`
 
 export function HomePage() {
   const me = useSignedInUser();
-  const [result, reexecute] = useQuery({ query: HomeQuery });
-  const { data, error, fetching } = result;
+  const query = useQuery({ query: HomeQuery });
 
   return (
     <>
       <PageHeading caption={me.ics.name}>{`Welcome, ${me.name}`}</PageHeading>
       <Welcome me={me} />
       <h2>At a glance</h2>
-      {fetching && !data && <Loading>Loading the summary…</Loading>}
-      {error && !data && <LoadError error={error} what="the summary" retry={() => reexecute({ requestPolicy: 'network-only' })} />}
-      {data && data.analysts.totalCount === 0 && (
-        <div className="nhsuk-inset-text">
-          <p>There are no analysts in the pool yet. Once partners add their analysts, they appear here.</p>
-        </div>
-      )}
-      {data && (
-        <ul className="nhsuk-grid-row nhsuk-card-group">
-          <SummaryCard count={data.organisations.totalCount} label={`partner organisations in ${data.ics.name}`} />
-          <SummaryCard count={data.analysts.totalCount} label="analysts in the pool" />
-          <SummaryCard count={data.openRequests.totalCount} label="requests waiting for a match" />
-        </ul>
-      )}
+      <QueryStates query={query} loading="Loading the summary…" what="the summary">
+        {(data) => (
+          <>
+            {data.analysts.totalCount === 0 && (
+              <div className="nhsuk-inset-text">
+                <p>There are no analysts in the pool yet. Once partners add their analysts, they appear here.</p>
+              </div>
+            )}
+            <ul className="nhsuk-grid-row nhsuk-card-group">
+              <SummaryCard count={data.organisations.totalCount} label={`partner organisations in ${me.ics.name}`} />
+              <SummaryCard count={data.analysts.totalCount} label="analysts in the pool" />
+              <SummaryCard count={data.openRequests.totalCount} label="requests waiting for a match" />
+            </ul>
+          </>
+        )}
+      </QueryStates>
     </>
   );
 }

@@ -3,10 +3,10 @@ import { PageHeading } from '../components/PageHeading.tsx';
 import { roleAudiences } from '../sections.ts';
 import type { Role } from '../session/SessionProvider.tsx';
 
+const eitherOf = new Intl.ListFormat('en-GB', { type: 'disjunction' });
+
 export function NotAllowedPage({ roles }: { roles: readonly Role[] }) {
-  const audience = new Intl.ListFormat('en-GB', { type: 'disjunction' }).format(
-    roles.map((role) => roleAudiences[role]),
-  );
+  const audience = eitherOf.format(roles.map((role) => roleAudiences[role]));
   return (
     <>
       <PageHeading>You do not have access to this page</PageHeading>

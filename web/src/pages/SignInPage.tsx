@@ -55,7 +55,6 @@ function safeReturnPath(returnTo: string | null): string {
 export function SignInPage() {
   const [{ fetching }, login] = useMutation(LoginMutation);
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const [attempts, setAttempts] = useState(0);
   const summary = useRef<HTMLDivElement>(null);
   const resetClient = useResetClient();
   const navigate = useNavigate();
@@ -63,14 +62,13 @@ export function SignInPage() {
 
   useEffect(() => {
     if (errors.length > 0) summary.current?.focus();
-  }, [errors, attempts]);
+  }, [errors]);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const email = String(form.get('email') ?? '');
     const password = String(form.get('password') ?? '');
-    setAttempts((count) => count + 1);
 
     const missing = requiredFieldErrors(email, password);
     if (missing.length > 0) return setErrors(missing);

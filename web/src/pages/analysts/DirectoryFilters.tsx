@@ -2,7 +2,7 @@ import { Button, Select, TextInput } from 'nhsuk-react-components';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { skillLevels } from '../../format.ts';
+import { skillLevelLabel, skillLevels } from '../../format.ts';
 import { graphql } from '../../graphql.ts';
 import { filterParams, type AnalystFilter } from './directoryFilter.ts';
 
@@ -36,10 +36,11 @@ export function DirectoryFilters({ filter, onApply }: DirectoryFiltersProps) {
 
   // Controlled, so a choice from the URL shows even when the options arrive after the first render, and
   // reset whenever the URL's filters change (back, forward, "Clear filters") without remounting the form.
+  const filterKey = JSON.stringify(filter);
   const [fields, setFields] = useState(() => fieldsOf(filter));
-  const [shownFilter, setShownFilter] = useState(() => JSON.stringify(filter));
-  if (shownFilter !== JSON.stringify(filter)) {
-    setShownFilter(JSON.stringify(filter));
+  const [shownFilter, setShownFilter] = useState(filterKey);
+  if (shownFilter !== filterKey) {
+    setShownFilter(filterKey);
     setFields(fieldsOf(filter));
   }
   const update = (field: keyof typeof fields) => (event: { target: { value: string } }) =>
@@ -96,9 +97,9 @@ export function DirectoryFilters({ filter, onApply }: DirectoryFiltersProps) {
             onChange={update('minLevel')}
           >
             <Select.Option value="">Any level</Select.Option>
-            {skillLevels.map(({ level, name }) => (
+            {skillLevels.map((level) => (
               <Select.Option key={level} value={String(level)}>
-                {level} {name}
+                {skillLevelLabel(level)}
               </Select.Option>
             ))}
           </Select>

@@ -2,9 +2,9 @@ import { SummaryList, Table } from 'nhsuk-react-components';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { Loading, LoadError } from '../../components/QueryStates.tsx';
+import { QueryStates } from '../../components/QueryStates.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
-import { bandLabel, dateLabel, fteLabel, percentLabel, sentenceCase, skillLevelLabel } from '../../format.ts';
+import { bandLabel, dateLabel, fteLabel, percentLabel, sentenceCase, skillLevelLabel, strongestFirst } from '../../format.ts';
 import { graphql, type ResultOf } from '../../graphql.ts';
 import { NotFoundPage } from '../NotFoundPage.tsx';
 
@@ -50,41 +50,25 @@ const personalDetailsNotice = 'Visible to the analyst, their organisation lead a
 
 export function ProfilePage() {
   const { id = '' } = useParams();
-  const [{ data, error, fetching }, reexecute] = useQuery({
-    query: AnalystProfileQuery,
-    variables: { id, allocationsFirst: allocationsShown },
-  });
+  const query = useQuery({ query: AnalystProfileQuery, variables: { id, allocationsFirst: allocationsShown } });
 
-  if (fetching && !data) {
-    return (
-      <>
-        <PageHeading>Analyst profile</PageHeading>
-        <Loading>Loading the analyst’s profile…</Loading>
-      </>
-    );
-  }
-  if (error && !data) {
-    return (
-      <>
-        <PageHeading>Analyst profile</PageHeading>
-        <LoadError error={error} what="this analyst" retry={() => reexecute({ requestPolicy: 'network-only' })} />
-      </>
-    );
-  }
-  if (!data?.analyst) {
-    return <NotFoundPage heading="Analyst not found" explanation="This analyst is not in your integrated care system’s pool, or the link is out of date." />;
-  }
-
-  const analyst = data.analyst;
   return (
-    <>
-      <PageHeading caption={analyst.organisation.name}>{analyst.name}</PageHeading>
-      <Summary analyst={analyst} />
-      <Skills analyst={analyst} />
-      <Aspirations analyst={analyst} />
-      <PersonalDetails analyst={analyst} />
-      <Allocations analyst={analyst} />
-    </>
+    <QueryStates query={query} heading="Analyst profile" loading="Loading the analyst’s profile…" what="this analyst">
+      {({ analyst }) =>
+        analyst ? (
+          <>
+            <PageHeading caption={analyst.organisation.name}>{analyst.name}</PageHeading>
+            <Summary analyst={analyst} />
+            <Skills analyst={analyst} />
+            <Aspirations analyst={analyst} />
+            <PersonalDetails analyst={analyst} />
+            <Allocations analyst={analyst} />
+          </>
+        ) : (
+          <NotFoundPage heading="Analyst not found" explanation="This analyst is not in your integrated care system’s pool, or the link is out of date." />
+        )
+      }
+    </QueryStates>
   );
 }
 
@@ -112,7 +96,7 @@ function Summary({ analyst }: { analyst: Analyst }) {
 }
 
 function Skills({ analyst }: { analyst: Analyst }) {
-  const skills = [...analyst.skills].sort((a, b) => b.level - a.level || a.skill.name.localeCompare(b.skill.name));
+  const skills = strongestFirst(analyst.skills);
   return (
     <>
       <h2>Skills</h2>

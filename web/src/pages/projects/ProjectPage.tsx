@@ -2,7 +2,7 @@ import { SummaryList, Table } from 'nhsuk-react-components';
 import { useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { Loading, LoadError } from '../../components/QueryStates.tsx';
+import { QueryStates } from '../../components/QueryStates.tsx';
 import { SkillTags } from '../../components/SkillTags.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { dateLabel, fteLabel, plural, sentenceCase, weekCount } from '../../format.ts';
@@ -34,55 +34,49 @@ export const ProjectQuery = graphql(`
   }
 `);
 
-type ProjectRequest = NonNullable<ResultOf<typeof ProjectQuery>['project']>['requests'][number];
+type Project = NonNullable<ResultOf<typeof ProjectQuery>['project']>;
+type ProjectRequest = Project['requests'][number];
 
 export function ProjectPage() {
   const { id = '' } = useParams();
-  const [{ data, error, fetching }, reexecute] = useQuery({ query: ProjectQuery, variables: { id } });
+  const query = useQuery({ query: ProjectQuery, variables: { id } });
 
-  if (fetching && !data) {
-    return (
-      <>
-        <PageHeading>Project</PageHeading>
-        <Loading>Loading the project…</Loading>
-      </>
-    );
-  }
-  if (error && !data) {
-    return (
-      <>
-        <PageHeading>Project</PageHeading>
-        <LoadError error={error} what="this project" retry={() => reexecute({ requestPolicy: 'network-only' })} />
-      </>
-    );
-  }
-  if (!data?.project) {
-    return <NotFoundPage heading="Project not found" explanation="This project does not exist or is not visible to you." />;
-  }
-
-  const project = data.project;
   return (
-    <>
-      <PageHeading caption={project.organisation.name}>{project.title}</PageHeading>
-      <SummaryList>
-        <SummaryList.Row>
-          <SummaryList.Key>Status</SummaryList.Key>
-          <SummaryList.Value>
-            <StatusTag status={project.status} />
-          </SummaryList.Value>
-        </SummaryList.Row>
-        <SummaryList.Row>
-          <SummaryList.Key>Purpose</SummaryList.Key>
-          <SummaryList.Value>{project.purpose}</SummaryList.Value>
-        </SummaryList.Row>
-        <SummaryList.Row>
-          <SummaryList.Key>Expected benefit</SummaryList.Key>
-          <SummaryList.Value>{project.expectedBenefit}</SummaryList.Value>
-        </SummaryList.Row>
-      </SummaryList>
-      <h2>Requests</h2>
-      {project.requests.length === 0 ? <p>This project has no requests for analyst time yet.</p> : <Requests requests={project.requests} />}
-    </>
+    <QueryStates query={query} heading="Project" loading="Loading the project…" what="this project">
+      {({ project }) =>
+        project ? (
+          <>
+            <PageHeading caption={project.organisation.name}>{project.title}</PageHeading>
+            <ProjectSummary project={project} />
+            <h2>Requests</h2>
+            {project.requests.length === 0 ? <p>This project has no requests for analyst time yet.</p> : <Requests requests={project.requests} />}
+          </>
+        ) : (
+          <NotFoundPage heading="Project not found" explanation="This project does not exist or is not visible to you." />
+        )
+      }
+    </QueryStates>
+  );
+}
+
+function ProjectSummary({ project }: { project: Project }) {
+  return (
+    <SummaryList>
+      <SummaryList.Row>
+        <SummaryList.Key>Status</SummaryList.Key>
+        <SummaryList.Value>
+          <StatusTag status={project.status} />
+        </SummaryList.Value>
+      </SummaryList.Row>
+      <SummaryList.Row>
+        <SummaryList.Key>Purpose</SummaryList.Key>
+        <SummaryList.Value>{project.purpose}</SummaryList.Value>
+      </SummaryList.Row>
+      <SummaryList.Row>
+        <SummaryList.Key>Expected benefit</SummaryList.Key>
+        <SummaryList.Value>{project.expectedBenefit}</SummaryList.Value>
+      </SummaryList.Row>
+    </SummaryList>
   );
 }
 
