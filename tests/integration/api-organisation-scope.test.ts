@@ -21,13 +21,13 @@ const signIn = (user: { email: string }) => new ApiClient(app.yoga).signInAs(use
 
 const PROJECTS_AND_REQUESTS = /* GraphQL */ `
   query {
-    projects(first: 100) { totalCount edges { node { id requests { id } } } }
+    projects(first: 100) { totalCount edges { node { id requestCount requests { id } } } }
     requests(first: 100) { totalCount edges { node { id } } }
   }
 `;
 
 interface ProjectsAndRequests {
-  projects: { totalCount: number; edges: { node: { id: string; requests: { id: string }[] } }[] };
+  projects: { totalCount: number; edges: { node: { id: string; requestCount: number; requests: { id: string }[] } }[] };
   requests: { totalCount: number; edges: { node: { id: string } }[] };
 }
 
@@ -40,6 +40,7 @@ async function visibleTo(user: { email: string }) {
     requests: data!.requests.edges.map(({ node }) => node.id).sort(),
     requestCount: data!.requests.totalCount,
     requestsInProjects: data!.projects.edges.flatMap(({ node }) => node.requests.map((request) => request.id)).sort(),
+    requestCountsInProjects: data!.projects.edges.map(({ node }) => [node.requestCount, node.requests.length]),
   };
 }
 
@@ -57,6 +58,9 @@ describe('DRAFT projects and requests', () => {
     expect(acute.projects).toEqual([projects.hospiceActive.id, projects.acuteDraft.id].sort());
     expect(acute.requests).toEqual([requests.hospiceSubmitted.id, requests.acuteDraft.id].sort());
     expect(acute.requestsInProjects).toEqual([requests.hospiceSubmitted.id, requests.acuteDraft.id].sort());
+    // Each project's request count counts only the requests this viewer may see.
+    for (const [count, listed] of [...hospice.requestCountsInProjects, ...acute.requestCountsInProjects]) expect(count).toBe(listed);
+    expect(acute.requestCountsInProjects.map(([count]) => count).reduce((a, b) => a + b)).toBe(2);
   });
 
   it('cannot be fetched by id by another organisation lead', async () => {

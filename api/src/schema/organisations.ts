@@ -1,11 +1,12 @@
 import { Prisma } from '../generated/prisma/client.ts';
-import { OrganisationKind } from '../generated/prisma/enums.ts';
+import { OrganisationKind, SizeBand } from '../generated/prisma/enums.ts';
 import { viewerOf } from '../context.ts';
 import type { Viewer } from '../auth/session.ts';
 import { builder } from './builder.ts';
 import * as valid from './validation.ts';
 
 export const OrganisationKindEnum = builder.enumType(OrganisationKind, { name: 'OrganisationKind' });
+const SizeBandEnum = builder.enumType(SizeBand, { name: 'SizeBand' });
 
 export const Organisation = builder.prismaObject('Organisation', {
   fields: (t) => ({
@@ -13,7 +14,7 @@ export const Organisation = builder.prismaObject('Organisation', {
     name: t.exposeString('name'),
     odsCode: t.exposeString('odsCode'),
     kind: t.expose('kind', { type: OrganisationKindEnum }),
-    sizeBand: t.exposeString('sizeBand'),
+    sizeBand: t.expose('sizeBand', { type: SizeBandEnum }),
     headcount: t.exposeInt('headcount'),
     analystCount: t.relationCount('analysts', {
       description: 'Analysts currently employed (status ACTIVE).',

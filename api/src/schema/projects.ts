@@ -16,6 +16,10 @@ const Project = builder.prismaObject('Project', {
     expectedBenefit: t.exposeString('expectedBenefit'),
     status: t.expose('status', { type: ProjectStatusEnum }),
     organisation: t.relation('organisation', { description: 'The owning organisation.' }),
+    requestCount: t.relationCount('requests', {
+      description: 'How many of its requests you may see.',
+      where: (_args, context) => visibleRequests(viewerOf(context)),
+    }),
     requests: t.relation('requests', {
       description: 'Its requests that you may see (drafts only for the owning organisation and workforce leads).',
       query: (_args, context) => ({

@@ -12,7 +12,7 @@ export const ProjectsQuery = graphql(`
     projects(first: $first, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      edges { node { id title status organisation { id name } requests { id } } }
+      edges { node { id title status organisation { id name } requestCount } }
     }
   }
 `);
@@ -72,7 +72,7 @@ function ProjectsTable({ projects }: { projects: readonly ProjectRow[] }) {
             <Table.Cell>
               <StatusTag status={project.status} />
             </Table.Cell>
-            <Table.Cell format="numeric">{project.requests.length}</Table.Cell>
+            <Table.Cell format="numeric">{project.requestCount}</Table.Cell>
           </Table.Row>
         ))}
       </Table.Body>
