@@ -60,7 +60,7 @@ describe('DRAFT projects and requests', () => {
     expect(acute.requestsInProjects).toEqual([requests.hospiceSubmitted.id, requests.acuteDraft.id].sort());
     // Each project's request count counts only the requests this viewer may see.
     for (const [count, listed] of [...hospice.requestCountsInProjects, ...acute.requestCountsInProjects]) expect(count).toBe(listed);
-    expect(acute.requestCountsInProjects.map(([count]) => count).reduce((a, b) => a + b)).toBe(2);
+    expect(acute.requestCountsInProjects.reduce((sum, [count = 0]) => sum + count, 0)).toBe(2);
   });
 
   it('cannot be fetched by id by another organisation lead', async () => {
