@@ -1,12 +1,12 @@
 // The API under load runs in its own process, so the load generator never competes with it for the event loop.
 import { createServer } from 'node:http';
-import { createApp } from '../../api/src/app.ts';
-import { createPrismaClient } from '../../api/src/db/client.ts';
+import { createApp } from '../../../api/src/app.ts';
+import { createPrismaClient } from '../../../api/src/db/client.ts';
 
 export type ServerMessage = { listening: number } | { failed: string };
 
 const url = process.env.BENCH_DATABASE_URL;
-if (!url || !process.send) throw new Error('Start this through tests/bench/server.ts, which passes the database and an IPC channel');
+if (!url || !process.send) throw new Error('Start this through tests/bench/api/server.ts, which passes the database and an IPC channel');
 const send = process.send.bind(process);
 
 const prisma = createPrismaClient(url);

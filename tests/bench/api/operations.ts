@@ -1,5 +1,5 @@
-import { FEATURED_ANALYST } from '../../prisma/seed/data/featured-analyst.ts';
-import { DEMO_LOGINS } from '../../prisma/seed/demo-logins.ts';
+import { FEATURED_ANALYST } from '../../../prisma/seed/data/featured-analyst.ts';
+import { DEMO_LOGINS } from '../../../prisma/seed/demo-logins.ts';
 import { execute, type GraphqlRequest } from './graphql-http.ts';
 
 export interface Viewer {

@@ -1,6 +1,6 @@
 // Load-tests the GraphQL operations behind the web client's lists against a freshly seeded demo ICS.
 import os from 'node:os';
-import { DEMO_PASSWORD } from '../../prisma/seed/demo-logins.ts';
+import { DEMO_PASSWORD } from '../../../prisma/seed/demo-logins.ts';
 import { createBenchDatabase } from './database.ts';
 import { execute, signIn } from './graphql-http.ts';
 import { runLoad, WARM_UP_SECONDS } from './load.ts';

@@ -1,5 +1,5 @@
-import { createApp } from '../../api/src/app.ts';
-import { createPrismaClient } from '../../api/src/db/client.ts';
+import { createApp } from '../../../api/src/app.ts';
+import { createPrismaClient } from '../../../api/src/db/client.ts';
 import { execute, type GraphqlRequest } from './graphql-http.ts';
 import type { Teardown } from './teardown.ts';
 

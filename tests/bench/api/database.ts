@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createPrismaClient } from '../../api/src/db/client.ts';
-import { createDatabaseIfMissing, databaseUrl, dropDatabase } from '../../api/src/db/database.ts';
-import { startEmbeddedPostgres } from '../../api/src/db/embedded-postgres.ts';
-import { migrate } from '../../api/src/db/migrator.ts';
-import { seedDemoIcs, type DemoSeedSummary } from '../../prisma/seed/demo-ics.ts';
-import { TEST_TODAY } from '../support/test-clock.ts';
+import { createPrismaClient } from '../../../api/src/db/client.ts';
+import { createDatabaseIfMissing, databaseUrl, dropDatabase } from '../../../api/src/db/database.ts';
+import { startEmbeddedPostgres } from '../../../api/src/db/embedded-postgres.ts';
+import { migrate } from '../../../api/src/db/migrator.ts';
+import { seedDemoIcs, type DemoSeedSummary } from '../../../prisma/seed/demo-ics.ts';
+import { TEST_TODAY } from '../../support/test-clock.ts';
 import { withTimeout, type Teardown } from './teardown.ts';
 
 export interface BenchDatabase {
