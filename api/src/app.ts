@@ -18,6 +18,8 @@ export interface AppOptions {
   logger?: Logger;
   /** The built web client; served at every path other than /graphql when the directory exists. */
   webDistDir?: string;
+  /** The current time; tests pass a fixed clock so week-based rules are reproducible. */
+  now?: () => Date;
 }
 
 type ServerContext = { req: IncomingMessage; res: ServerResponse };
@@ -27,13 +29,13 @@ export interface App {
   handler: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
-export function createApp({ prisma, logger, webDistDir }: AppOptions): App {
+export function createApp({ prisma, logger, webDistDir, now = () => new Date() }: AppOptions): App {
   const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
     graphiql: process.env.NODE_ENV !== 'production',
     landingPage: false,
-    context: ({ request }) => createContext(prisma, request),
+    context: ({ request }) => createContext(prisma, request, now),
     plugins: [useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }), useResponseCookies()],
     maskedErrors: {
       // Never in development mode: a masked error must not carry the original error or its stack.

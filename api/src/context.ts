@@ -11,6 +11,8 @@ export interface Context {
   sessionToken: string | null;
   /** Adds a Set-Cookie header to this request's response. */
   setCookie: (cookie: string) => void;
+  /** The current time (a fixed clock in tests); use it for every "today" rule. */
+  now: () => Date;
 }
 
 // Set-Cookie values wait here until the response for their request is built (see app.ts).
@@ -22,7 +24,11 @@ export function takeResponseCookies(request: Request): string[] {
   return cookies;
 }
 
-export async function createContext(prisma: PrismaClient, request: Request): Promise<Context> {
+export async function createContext(
+  prisma: PrismaClient,
+  request: Request,
+  now: () => Date = () => new Date(),
+): Promise<Context> {
   const sessionToken = readSessionToken(request);
   const viewer = sessionToken ? await loadViewer(prisma, sessionToken) : null;
   return {
@@ -30,6 +36,7 @@ export async function createContext(prisma: PrismaClient, request: Request): Pro
     request,
     viewer,
     sessionToken,
+    now,
     setCookie: (cookie) => pendingCookies.set(request, [...(pendingCookies.get(request) ?? []), cookie]),
   };
 }
