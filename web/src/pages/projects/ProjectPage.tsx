@@ -1,13 +1,17 @@
-import { SummaryList, Table } from 'nhsuk-react-components';
-import { useParams } from 'react-router';
-import { useQuery } from 'urql';
+import { Button, Table } from 'nhsuk-react-components';
+import { Link, useParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryStates } from '../../components/QueryStates.tsx';
 import { SkillTags } from '../../components/SkillTags.tsx';
+import { SummaryRows } from '../../components/SummaryRows.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { dateLabel, fteLabel, plural, sentenceCase, weekCount } from '../../format.ts';
 import { graphql, type ResultOf } from '../../graphql.ts';
 import { NotFoundPage } from '../NotFoundPage.tsx';
+import { ConfirmCancel, useRecordActions } from './RecordActions.tsx';
+import { SubmitRequestMutation } from './RequestPage.tsx';
+import './projects.css';
 
 export const ProjectQuery = graphql(`
   query Project($id: ID!) {
@@ -17,6 +21,9 @@ export const ProjectQuery = graphql(`
       purpose
       expectedBenefit
       status
+      version
+      open
+      viewerCanManage
       organisation { id name }
       requests {
         id
@@ -27,10 +34,19 @@ export const ProjectQuery = graphql(`
         priority
         openToDevelopment
         status
+        version
+        editable
+        cancellable
         requiredSkills { minLevel skill { id name } }
         desiredSkills { minLevel skill { id name } }
       }
     }
+  }
+`);
+
+export const CancelProjectMutation = graphql(`
+  mutation CancelProject($id: ID!, $version: Int!) {
+    cancelProject(id: $id, version: $version) { id status version open requests { id status cancellable } }
   }
 `);
 
@@ -45,12 +61,7 @@ export function ProjectPage() {
     <QueryStates query={query} heading="Project" loading="Loading the project…" what="this project">
       {({ project }) =>
         project ? (
-          <>
-            <PageHeading caption={project.organisation.name}>{project.title}</PageHeading>
-            <ProjectSummary project={project} />
-            <h2>Requests</h2>
-            {project.requests.length === 0 ? <p>This project has no requests for analyst time yet.</p> : <Requests requests={project.requests} />}
-          </>
+          <ProjectDetail project={project} reload={() => query[1]({ requestPolicy: 'network-only' })} />
         ) : (
           <NotFoundPage heading="Project not found" explanation="This project does not exist or is not visible to you." />
         )
@@ -59,28 +70,71 @@ export function ProjectPage() {
   );
 }
 
-function ProjectSummary({ project }: { project: Project }) {
+function ProjectDetail({ project, reload }: { project: Project; reload: () => void }) {
+  const actions = useRecordActions(reload);
+  const [, cancelProject] = useMutation(CancelProjectMutation);
+  const [, submitRequest] = useMutation(SubmitRequestMutation);
+  const manage = project.viewerCanManage && project.open;
+  const requestActions: RequestActions | null = manage
+    ? {
+        running: actions.running,
+        submit: (request) => actions.run('request', async () => (await submitRequest({ id: request.id, version: request.version })).error),
+      }
+    : null;
+  const openRequests = project.requests.filter((request) => request.cancellable).length;
+
   return (
-    <SummaryList>
-      <SummaryList.Row>
-        <SummaryList.Key>Status</SummaryList.Key>
-        <SummaryList.Value>
-          <StatusTag status={project.status} />
-        </SummaryList.Value>
-      </SummaryList.Row>
-      <SummaryList.Row>
-        <SummaryList.Key>Purpose</SummaryList.Key>
-        <SummaryList.Value>{project.purpose}</SummaryList.Value>
-      </SummaryList.Row>
-      <SummaryList.Row>
-        <SummaryList.Key>Expected benefit</SummaryList.Key>
-        <SummaryList.Value>{project.expectedBenefit}</SummaryList.Value>
-      </SummaryList.Row>
-    </SummaryList>
+    <>
+      {actions.summary}
+      <PageHeading caption={project.organisation.name} documentTitle={actions.failed ? `Error: ${project.title}` : project.title}>
+        {project.title}
+      </PageHeading>
+      <ProjectSummary project={project} />
+      {manage && (
+        <div className="app-actions">
+          <p>
+            <Link to={`/projects/${project.id}/edit`}>Change the project</Link>
+          </p>
+          <ConfirmCancel
+            what="project"
+            disabled={actions.running}
+            consequence={`Its ${plural(openRequests, 'open request')} will be cancelled too, and analysts proposed or booked for them released.`}
+            onConfirm={() => actions.run('project', async () => (await cancelProject({ id: project.id, version: project.version })).error)}
+          />
+        </div>
+      )}
+      <h2>Requests</h2>
+      {project.requests.length === 0 ? <p>This project has no requests for analyst time yet.</p> : <Requests requests={project.requests} actions={requestActions} />}
+      {manage && (
+        <p>
+          <Link className="nhsuk-button nhsuk-button--secondary" to={`/projects/${project.id}/requests/new`}>
+            Add a request
+          </Link>
+        </p>
+      )}
+    </>
   );
 }
 
-function Requests({ requests }: { requests: readonly ProjectRequest[] }) {
+function ProjectSummary({ project }: { project: Project }) {
+  return (
+    <SummaryRows
+      rows={[
+        ['Status', <StatusTag status={project.status} />],
+        ['Purpose', project.purpose],
+        ['Expected benefit', project.expectedBenefit],
+      ]}
+    />
+  );
+}
+
+/** What the project's managers can do to a request from the project page; the rest is on the request's own page. */
+interface RequestActions {
+  running: boolean;
+  submit: (request: ProjectRequest) => Promise<void>;
+}
+
+function Requests({ requests, actions }: { requests: readonly ProjectRequest[]; actions: RequestActions | null }) {
   return (
     <Table responsive firstCellIsHeader caption="Requests for analyst time" captionProps={{ size: 's' }}>
       <Table.Head>
@@ -90,13 +144,14 @@ function Requests({ requests }: { requests: readonly ProjectRequest[] }) {
           <Table.Cell>Time</Table.Cell>
           <Table.Cell>Weeks</Table.Cell>
           <Table.Cell>Status</Table.Cell>
+          {actions && <Table.Cell>Actions</Table.Cell>}
         </Table.Row>
       </Table.Head>
       <Table.Body>
         {requests.map((request) => (
           <Table.Row key={request.id}>
             <Table.Cell>
-              {request.title}
+              <Link to={`/requests/${request.id}`}>{request.title}</Link>
               <span className="nhsuk-body-s app-secondary-text">
                 {sentenceCase(request.priority)} priority{request.openToDevelopment ? ', open to development placements' : ''}
               </span>
@@ -113,10 +168,36 @@ function Requests({ requests }: { requests: readonly ProjectRequest[] }) {
             <Table.Cell>
               <StatusTag status={request.status} />
             </Table.Cell>
+            {actions && (
+              <Table.Cell>
+                <RequestRowActions request={request} actions={actions} />
+              </Table.Cell>
+            )}
           </Table.Row>
         ))}
       </Table.Body>
     </Table>
+  );
+}
+
+function RequestRowActions({ request, actions }: { request: ProjectRequest; actions: RequestActions }) {
+  return (
+    <ul className="nhsuk-list nhsuk-u-margin-bottom-0">
+      {request.editable && (
+        <li>
+          <Link to={`/requests/${request.id}/edit`}>
+            Change <span className="nhsuk-u-visually-hidden">{request.title}</span>
+          </Link>
+        </li>
+      )}
+      {request.status === 'DRAFT' && (
+        <li>
+          <Button secondary small type="button" disabled={actions.running} onClick={() => actions.submit(request)}>
+            Submit <span className="nhsuk-u-visually-hidden">{request.title}</span>
+          </Button>
+        </li>
+      )}
+    </ul>
   );
 }
 

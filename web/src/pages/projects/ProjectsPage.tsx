@@ -8,8 +8,8 @@ import { StatusTag } from '../../components/StatusTag.tsx';
 import { graphql, type ResultOf } from '../../graphql.ts';
 
 export const ProjectsQuery = graphql(`
-  query Projects($first: Int!, $after: String) {
-    projects(first: $first, after: $after) {
+  query Projects($first: Int!, $after: String, $filter: ProjectFilter) {
+    projects(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo { hasNextPage endCursor }
       edges { node { id title status organisation { id name } requestCount } }
@@ -31,15 +31,16 @@ export function ProjectsPage() {
   );
 }
 
-function Projects() {
+/** A page of projects, all you may see or (`mine`) your own organisation's, drafts included. */
+export function Projects({ mine = false }: { mine?: boolean }) {
   const { after } = useCursorPage();
-  const query = useQuery({ query: ProjectsQuery, variables: { first: pageSize, after } });
+  const query = useQuery({ query: ProjectsQuery, variables: { first: pageSize, after, filter: mine ? { mine } : null } });
 
   return (
     <QueryStates query={query} loading="Loading projects…" what="projects">
       {({ projects }) =>
         projects.edges.length === 0 ? (
-          <p>There are no projects yet.</p>
+          <p>{mine ? 'Your organisation has no projects yet.' : 'There are no projects yet.'}</p>
         ) : (
           <PagedResults connection={projects} pageSize={pageSize} noun={['project', 'projects']}>
             <ProjectsTable projects={projects.edges.map(({ node }) => node)} />
