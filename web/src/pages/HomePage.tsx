@@ -5,6 +5,8 @@ import { QueryStates } from '../components/QueryStates.tsx';
 import { graphql } from '../graphql.ts';
 import { sections } from '../sections.ts';
 import { useSignedInUser, type SignedInUser } from '../session/SessionProvider.tsx';
+import { HomeActions } from './home/HomeActions.tsx';
+import { MyTimeline } from './home/MyTimeline.tsx';
 
 export const HomeQuery = graphql(`
   query Home {
@@ -22,6 +24,8 @@ export function HomePage() {
     <>
       <PageHeading caption={me.ics.name}>{`Welcome, ${me.name}`}</PageHeading>
       <Welcome me={me} />
+      <HomeActions />
+      {me.role === 'ANALYST' && me.analyst && <MyTimeline analystId={me.analyst.id} />}
       <h2>At a glance</h2>
       <QueryStates query={query} loading="Loading the summary…" what="the summary">
         {(data) => (
@@ -49,16 +53,18 @@ function Welcome({ me }: { me: SignedInUser }) {
       return (
         <p className="nhsuk-lede-text">
           You look after the shared analyst workforce across {me.ics.name}: its partners, skills and fair matching of
-          analysts to requests. Start with the <Link to={sections.organisations.path}>organisations</Link> or the{' '}
-          <Link to={sections.analysts.path}>analyst directory</Link>.
+          analysts to requests. Check and confirm <Link to={sections.allocations.path}>proposals</Link>, see who works where on the{' '}
+          <Link to="/allocations/timeline">allocations timeline</Link>, or start with the{' '}
+          <Link to={sections.organisations.path}>organisations</Link> or the <Link to={sections.analysts.path}>analyst directory</Link>.
         </p>
       );
     case 'ORGANISATION_LEAD':
       return (
         <p className="nhsuk-lede-text">
           You lead analysts at {me.organisation?.name ?? 'your organisation'}. Raise{' '}
-          <Link to={sections.projects.path}>projects</Link> that need specialist time and find analysts in the{' '}
-          <Link to={sections.analysts.path}>directory</Link>.
+          <Link to={sections.projects.path}>projects</Link> that need specialist time, find analysts in the{' '}
+          <Link to={sections.analysts.path}>directory</Link>, and decide on{' '}
+          <Link to={sections.allocations.path}>proposals and releases</Link>.
         </p>
       );
     case 'ANALYST':

@@ -1,0 +1,139 @@
+import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
+import type { AllocationKind, AllocationStatus } from '../../generated/prisma/enums.ts';
+import { isWorkforceLead } from '../../auth/policy.ts';
+import type { Viewer } from '../../auth/session.ts';
+import {
+  ForbiddenError,
+  InvalidTransitionError,
+  NotFoundError,
+  SkillRequirementNotMetError,
+  ValidationFailedError,
+} from '../../errors.ts';
+import { recordAudit } from '../audit.ts';
+import { assertCapacity, bookingOf, lockAnalysts } from './capacity-guard.ts';
+import { allocationFields, changeAllocation, LIVE_STATUSES } from './records.ts';
+import { kindProblems, skillVerdict, type SkilledAnalyst, type SkillRequiringRequest } from './skill-rule.ts';
+
+type SkilledProposal = {
+  kind: AllocationKind;
+  mentor: { status: AllocationStatus } | null;
+  analyst: SkilledAnalyst;
+  request: SkillRequiringRequest;
+};
+
+export type ConfirmTarget = { ids: string[] } | { runId: string };
+
+/**
+ * The workforce lead confirms proposals, by id or every unconfirmed one of a matching run: from now on they
+ * hold the analysts' time and await the parties' decisions. All or nothing: if one no longer fits an
+ * analyst's capacity (checked under the analyst's row lock) or the request's skills, none is confirmed.
+ * A run none of whose proposals is left unconfirmed becomes CONFIRMED.
+ */
+export async function confirmAllocations(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  target: ConfirmTarget,
+  now: Date,
+): Promise<{ ids: string[] }> {
+  if (!isWorkforceLead(viewer)) throw new ForbiddenError('Only a workforce lead confirms allocations.');
+  if ('ids' in target && target.ids.length === 0) {
+    throw new ValidationFailedError([{ path: ['input', 'ids'], message: 'Choose at least one proposal to confirm.' }]);
+  }
+  return prisma.$transaction(async (tx) => {
+    const where =
+      'ids' in target
+        ? { icsId: viewer.icsId, id: { in: [...new Set(target.ids)] } }
+        : { icsId: viewer.icsId, runId: target.runId, status: 'PROPOSED' as const, confirmedAt: null };
+    if ('runId' in target) {
+      const run = await tx.matchingRun.findFirst({ where: { id: target.runId, icsId: viewer.icsId }, select: { status: true } });
+      if (!run) throw new NotFoundError('Matching run');
+      if (run.status !== 'SUCCEEDED') throw new InvalidTransitionError(`The run is ${run.status.toLowerCase()}; only a succeeded run's proposals can be confirmed.`);
+    }
+    const proposals = await tx.allocation.findMany({
+      where,
+      select: {
+        ...allocationFields,
+        analyst: {
+          select: {
+            id: true,
+            name: true,
+            pooledFte: true,
+            protectedDevelopmentShare: true,
+            organisationId: true,
+            skills: { select: { skillId: true, level: true } },
+            aspirations: { select: { skillId: true, targetLevel: true } },
+          },
+        },
+        request: {
+          select: {
+            id: true,
+            projectId: true,
+            openToDevelopment: true,
+            project: { select: { organisationId: true } },
+            skills: { where: { kind: 'REQUIRED' }, select: { skillId: true, minLevel: true, skill: { select: { name: true } } } },
+          },
+        },
+        mentor: { select: { status: true } },
+      },
+      orderBy: { id: 'asc' },
+    });
+    if ('ids' in target && proposals.length !== new Set(target.ids).size) throw new NotFoundError('Allocation');
+    for (const proposal of proposals) {
+      if (proposal.status !== 'PROPOSED' || proposal.confirmedAt) {
+        throw new InvalidTransitionError(`Only unconfirmed proposals can be confirmed; one is ${proposal.confirmedAt ? 'confirmed' : proposal.status.toLowerCase()} already.`);
+      }
+      const problems = skillProblemsAtConfirm(proposal);
+      if (problems.length > 0) throw new SkillRequirementNotMetError(proposal.analyst.name, problems);
+    }
+
+    const byAnalyst = new Map<string, typeof proposals>();
+    for (const proposal of proposals) byAnalyst.set(proposal.analystId, [...(byAnalyst.get(proposal.analystId) ?? []), proposal]);
+    await lockAnalysts(tx, [...byAnalyst.keys()]);
+    for (const own of byAnalyst.values()) await assertCapacity(tx, own[0]!.analyst, own.map(bookingOf));
+
+    const ics = await tx.ics.findUniqueOrThrow({ where: { id: viewer.icsId }, select: { requireReleaseApproval: true } });
+    for (const proposal of proposals) {
+      await changeAllocation(tx, proposal, {
+        version: proposal.version,
+        action: 'allocation.confirm',
+        actorId: viewer.userId,
+        data: {
+          confirmedAt: now,
+          releaseDecision: ics.requireReleaseApproval ? proposal.releaseDecision : 'NOT_REQUIRED',
+        },
+      });
+    }
+    const runIds = 'runId' in target ? [target.runId] : proposals.flatMap((proposal) => (proposal.runId ? [proposal.runId] : []));
+    await markConfirmedRuns(tx, viewer, [...new Set(runIds)], now);
+    return { ids: proposals.map((proposal) => proposal.id) };
+  });
+}
+
+/** Skills may have changed since the proposal was made; a development placement also needs its mentor still on. */
+function skillProblemsAtConfirm(proposal: SkilledProposal): string[] {
+  const problems = kindProblems(skillVerdict(proposal.analyst, proposal.request), proposal.kind);
+  if (problems.length === 0 && proposal.kind === 'DEVELOPMENT' && !(proposal.mentor && LIVE_STATUSES.includes(proposal.mentor.status))) {
+    return ['the development placement has no mentor on the request any more'];
+  }
+  return problems;
+}
+
+async function markConfirmedRuns(tx: Prisma.TransactionClient, viewer: Viewer, runIds: string[], now: Date) {
+  for (const runId of runIds) {
+    const run = await tx.matchingRun.findUniqueOrThrow({
+      where: { id: runId },
+      select: { status: true, _count: { select: { allocations: { where: { status: 'PROPOSED', confirmedAt: null } } } } },
+    });
+    if (run.status !== 'SUCCEEDED' || run._count.allocations > 0) continue;
+    await tx.matchingRun.update({ where: { id: runId }, data: { status: 'CONFIRMED', confirmedAt: now } });
+    await recordAudit(tx, {
+      icsId: viewer.icsId,
+      actorId: viewer.userId,
+      action: 'matchingRun.confirm',
+      entityType: 'MatchingRun',
+      entityId: runId,
+      before: { status: run.status },
+      after: { status: 'CONFIRMED', confirmedAt: now.toISOString() },
+    });
+  }
+}

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../api/src/app.ts';
+import { addWeeksTo } from '../../api/src/domain/weeks.ts';
+import type { TestDatabase } from '../support/database.ts';
+import { ApiClient } from '../fixtures/api-client.ts';
+import { startAllocationScenarioApp, week, type AllocationScenario } from '../fixtures/allocation-scenario.ts';
+
+let database: TestDatabase;
+let scenario: AllocationScenario;
+let app: App;
+let statements = 0;
+let lead: ApiClient;
+
+const COUNT = 60;
+const FIRST = week('2027-01-04');
+
+beforeAll(async () => {
+  ({ database, scenario, app } = await startAllocationScenarioApp({ onQuery: () => (statements += 1) }));
+  const { analysts, requests, ics } = scenario;
+  // Chloe and Dev in turn, one week each from 4 January; every third confirmed.
+  await database.prisma.allocation.createMany({
+    data: Array.from({ length: COUNT }, (_, index) => ({
+      icsId: ics.id,
+      analystId: index % 2 === 0 ? analysts.chloe.id : analysts.dev.id,
+      requestId: requests.mortalityReview.id,
+      fte: 0.1,
+      startWeek: addWeeksTo(FIRST, index),
+      endWeek: addWeeksTo(FIRST, index),
+      confirmedAt: index % 3 === 0 ? new Date('2026-11-20T10:00:00Z') : null,
+    })),
+  });
+  lead = await new ApiClient(app.yoga).signInAs(scenario.users.workforceLead);
+});
+
+afterAll(async () => {
+  await database?.drop();
+});
+
+const ALLOCATIONS = /* GraphQL */ `
+  query ($filter: AllocationFilter, $first: Int) {
+    allocations(filter: $filter, first: $first) {
+      totalCount
+      edges { node {
+        id fte startWeek endWeek status confirmed version viewerParties awaitingParties
+        analyst { id name organisation { id name } skills { level skill { name } } }
+        request { id title organisation { name } requiredSkills { minLevel skill { name } } }
+        mentor { id }
+      } }
+    }
+  }
+`;
+
+async function list(filter: Record<string, unknown> = {}, first = 100) {
+  statements = 0;
+  const result = await lead.execute(ALLOCATIONS, { filter, first });
+  expect(result.errors, result.text).toBeUndefined();
+  return { ...result.data!.allocations, statements, nodes: result.data!.allocations.edges.map((edge: { node: unknown }) => edge.node) };
+}
+
+describe('the allocations list', () => {
+  it('costs the same number of SQL statements for 5 allocations as for 50', async () => {
+    const five = await list({}, 5);
+    const fifty = await list({}, 50);
+    expect(five.nodes).toHaveLength(5);
+    expect(fifty.nodes).toHaveLength(50);
+    expect(fifty.statements).toBe(five.statements);
+  });
+
+  it('filters by weeks (overlap), skill, confirmation, request and status', async () => {
+    const ours = { requestId: scenario.requests.mortalityReview.id };
+    expect((await list(ours)).totalCount).toBe(COUNT);
+    const window = await list({ ...ours, fromWeek: '2027-01-11', toWeek: '2027-01-25' });
+    expect(window.nodes.map((node: { startWeek: string }) => node.startWeek)).toEqual(['2027-01-11', '2027-01-18', '2027-01-25']);
+    expect((await list({ ...ours, confirmed: true })).totalCount).toBe(COUNT / 3);
+    expect((await list({ ...ours, confirmed: false })).totalCount).toBe((COUNT * 2) / 3);
+    expect((await list({ ...ours, skillId: scenario.skills.statistics.id })).totalCount).toBe(COUNT);
+    expect((await list({ ...ours, skillId: scenario.skills.dashboards.id })).totalCount).toBe(0);
+    expect((await list({ ...ours, statuses: ['ACCEPTED', 'ACTIVE'] })).totalCount).toBe(0);
+    expect((await list({ ...ours, organisationId: scenario.organisations.communityTrust.id })).totalCount).toBe(COUNT / 2);
+  });
+
+  it('finds one allocation by id, and none of another ICS', async () => {
+    const [node] = (await list({ requestId: scenario.requests.mortalityReview.id }, 1)).nodes;
+    const one = await lead.execute(`query ($id: ID!) { allocation(id: $id) { id } }`, { id: node.id });
+    expect(one.data!.allocation).toEqual({ id: node.id });
+    const other = await database.prisma.allocation.create({
+      data: {
+        icsId: scenario.otherIcs.ics.id,
+        analystId: scenario.otherIcs.analyst.id,
+        requestId: scenario.requests.mortalityReview.id,
+        fte: 0.1,
+        startWeek: FIRST,
+        endWeek: FIRST,
+      },
+    });
+    expect((await lead.execute(`query ($id: ID!) { allocation(id: $id) { id } }`, { id: other.id })).data!.allocation).toBeNull();
+  });
+});
