@@ -30,6 +30,14 @@ builder.prismaObject('AnalystSkill', {
       nullable: true,
       description: 'When completed work last evidenced this level; null when self-assessed only.',
     }),
+    evidencedLevel: t.exposeInt('evidencedLevel', {
+      nullable: true,
+      description: 'The highest level completed work has evidenced; self-assessment cannot go below it.',
+    }),
+    selfAssessed: t.boolean({
+      description: 'True when the level is above what completed work has evidenced.',
+      resolve: (analystSkill) => analystSkill.level > (analystSkill.evidencedLevel ?? 0),
+    }),
   }),
 });
 
@@ -77,8 +85,9 @@ const Analyst = builder.prismaObject('Analyst', {
     }),
     workPreference: t.expose('workPreference', { type: WorkPreferenceEnum }),
     skills: t.relation('skills', { query: { orderBy: [{ level: 'desc' }, { skill: { name: 'asc' } }] } }),
-    aspirations: t.relation('aspirations', { query: { orderBy: { skill: { name: 'asc' } } } }),
+    aspirations: t.relation('aspirations', { nullable: true, query: { orderBy: { skill: { name: 'asc' } } }, ...personal }),
     targetRole: t.relation('targetRole', { nullable: true }),
+    sectorsOfInterest: t.expose('sectorsOfInterest', { type: [OrganisationKindEnum], nullable: true, ...personal }),
     email: t.exposeString('email', { nullable: true, ...personal }),
     availabilities: t.relation('availabilities', {
       nullable: true,
@@ -124,13 +133,46 @@ function analystsWhere(viewer: Viewer, filter: typeof AnalystFilter.$inferInput 
   };
 }
 
+const SkillLevelInput = builder.inputType('SkillLevelInput', {
+  fields: (t) => ({
+    skillId: t.id({ required: true, validate: valid.id }),
+    level: t.int({ required: true, description: '1 Awareness, 2 Working, 3 Practitioner, 4 Expert.' }),
+  }),
+});
+
+const AspirationInput = builder.inputType('AspirationInput', {
+  fields: (t) => ({
+    skillId: t.id({ required: true, validate: valid.id }),
+    targetLevel: t.int({ required: true, description: 'Above your current level in the skill.' }),
+  }),
+});
+
+const AvailabilityInput = builder.inputType('AvailabilityInput', {
+  description: 'Weeks of leave or reduced availability; no reason is asked for or kept.',
+  fields: (t) => ({
+    startWeek: t.field({ type: 'Date', required: true, description: 'A Monday.' }),
+    endWeek: t.field({ type: 'Date', required: true, description: 'A Monday, the last week included.' }),
+    availableFraction: t.float({ required: true, description: '0 when unavailable, else the share of pooled time left (0.1..0.9).' }),
+  }),
+});
+
+const listOfAtMost = (count: number) => z.array(z.unknown()).max(count, { message: `Give at most ${count}.` }).nullish();
+
 const UpdateAnalystProfileInput = builder.inputType('UpdateAnalystProfileInput', {
-  description: 'Omitted fields stay as they are; targetRoleId: null clears the target role.',
+  description:
+    'Omitted fields stay as they are; targetRoleId: null clears the target role. skills, aspirations and availability replace the whole list.',
   fields: (t) => ({
     jobTitle: t.string({ validate: z.string().trim().min(1, { message: 'Enter a job title.' }).max(200).nullish() }),
     workPreference: t.field({ type: WorkPreferenceEnum }),
     sectorsOfInterest: t.field({ type: [OrganisationKindEnum] }),
     targetRoleId: t.id({ validate: valid.optionalId }),
+    skills: t.field({
+      type: [SkillLevelInput],
+      description: 'Self-assessed levels; a level evidenced by completed work cannot be lowered or removed.',
+      validate: listOfAtMost(100),
+    }),
+    aspirations: t.field({ type: [AspirationInput], validate: listOfAtMost(100) }),
+    availability: t.field({ type: [AvailabilityInput], validate: listOfAtMost(100) }),
   }),
 });
 
