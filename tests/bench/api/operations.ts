@@ -100,6 +100,41 @@ const LOOKUP = /* GraphQL */ `
   }
 `;
 
+// The insight reports, as their pages ask for them (six months from this month; the open fairness period).
+const CAPACITY_DEMAND = /* GraphQL */ `
+  query BenchCapacityDemand {
+    capacityDemand {
+      months { label }
+      skills { key label cells { bucket supply demand shortfall } }
+      categories { key label cells { bucket supply demand shortfall } }
+      organisations { key label cells { bucket supply demand shortfall } }
+      singlePointsOfFailure { skillId name holders }
+      forecast { quarters { label } skills { key label cells { bucket supply demand shortfall } } }
+    }
+  }
+`;
+
+const FAIRNESS_REPORT = /* GraphQL */ `
+  query BenchFairnessReport {
+    fairnessReport {
+      totalSupply policy { alpha beta gamma }
+      organisations { organisation { id name } weight entitlement claim received satisfaction contribution balance creditIn }
+      months { month organisations { organisation { id name } satisfaction } }
+    }
+    fairnessPeriods { id startWeek endWeek closedAt closedByName }
+  }
+`;
+
+const UTILISATION = /* GraphQL */ `
+  query BenchUtilisation {
+    utilisation {
+      months
+      analysts { analyst { id name } organisation { id name } months { month contracted pooled allocatable allocated overCapacityWeeks } overCapacityWeeks noDevelopmentIn12Months }
+      organisations { organisation { id name } analystCount months { month contracted pooled allocatable allocated } }
+    }
+  }
+`;
+
 /** The skill the filtered directory asks for: a common one, so the filter returns a full page. */
 const FILTER_SKILL = 'SQL';
 
@@ -126,6 +161,9 @@ export async function webClientOperations(endpoint: string, workforceLeadCookie:
     { name: 'requests', request: { query: REQUESTS, variables: { first: 25 } } },
     { name: 'allocations', request: { query: ALLOCATIONS, variables: { first: 50 } } },
     { name: 'analyst profile', request: { query: ANALYST_PROFILE, variables: { id: analyst.id, allocationsFirst: 10 } } },
+    { name: 'insight: capacity and demand', request: { query: CAPACITY_DEMAND, variables: {} } },
+    { name: 'insight: fairness report', request: { query: FAIRNESS_REPORT, variables: {} } },
+    { name: 'insight: utilisation', request: { query: UTILISATION, variables: {} } },
   ];
 }
 
