@@ -8,6 +8,8 @@ import type { Logger } from 'pino';
 import type { PrismaClient } from './generated/prisma/client.ts';
 import { createContext, takeResponseCookies, type Context } from './context.ts';
 import { schema } from './schema/index.ts';
+import { isCalendarPath, useCalendarFeed } from './services/careers/calendar-route.ts';
+import { useInsightExports } from './services/insight/export-route.ts';
 
 const GRAPHQL_PATH = '/graphql';
 /** Browsers cannot send a custom header cross-site without a CORS preflight, which this server never grants. */
@@ -36,7 +38,15 @@ export function createApp({ prisma, logger, webDistDir, now = () => new Date() }
     graphiql: process.env.NODE_ENV !== 'production',
     landingPage: false,
     context: ({ request }) => createContext(prisma, request, now),
-    plugins: [useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }), useResponseCookies()],
+    plugins: [
+      // CSV downloads of the insight reports (/export/*.csv) for the session's user: read-only GETs a
+      // browser follows as links, so they come before the CSRF header check that guards operations.
+      useInsightExports(prisma, now),
+      // Analysts' calendar feeds (/calendar/<secret>.ics): fetched by calendar apps, the secret URL is the credential.
+      useCalendarFeed(prisma, now),
+      useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+      useResponseCookies(),
+    ],
     maskedErrors: {
       // Never in development mode: a masked error must not carry the original error or its stack.
       maskError: (error, message) => {
@@ -52,7 +62,7 @@ export function createApp({ prisma, logger, webDistDir, now = () => new Date() }
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (logger) logRequest(logger, req, res, pathname);
-    if (pathname === GRAPHQL_PATH || pathname.startsWith(`${GRAPHQL_PATH}/`) || !webRoot) {
+    if (pathname === GRAPHQL_PATH || pathname.startsWith(`${GRAPHQL_PATH}/`) || pathname.startsWith('/export/') || isCalendarPath(pathname) || !webRoot) {
       void yoga(req, res);
       return;
     }
@@ -71,7 +81,9 @@ function logRequest(logger: Logger, req: IncomingMessage, res: ServerResponse, p
   res.setHeader('x-request-id', requestId);
   const started = performance.now();
   res.once('finish', () => {
-    const entry = { requestId, method: req.method, path: pathname, status: res.statusCode, ms: Math.round(performance.now() - started) };
+    // A calendar feed's path is its credential; keep it out of the logs.
+    const path = isCalendarPath(pathname) ? '/calendar/(secret)' : pathname;
+    const entry = { requestId, method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) };
     if (pathname === GRAPHQL_PATH) logger.info(entry, 'request');
     else logger.debug(entry, 'request');
   });

@@ -9,7 +9,11 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'VALIDATION_FAILED'
   | 'STALE_VERSION'
-  | 'INVALID_CREDENTIALS';
+  | 'INVALID_CREDENTIALS'
+  | 'ANALYST_OVER_CAPACITY'
+  | 'SKILL_REQUIREMENT_NOT_MET'
+  | 'INVALID_TRANSITION'
+  | 'MATCHING_IN_PROGRESS';
 
 export interface FieldIssue {
   path: (string | number)[];
@@ -61,6 +65,55 @@ export class StaleVersionError extends DomainError {
 export class InvalidCredentialsError extends DomainError {
   constructor() {
     super('INVALID_CREDENTIALS', 'Email address or password is incorrect.');
+  }
+}
+
+/** One week in which a booking would take an analyst past their remaining pooled time. */
+export interface CapacityShortfall {
+  week: string;
+  remainingFte: number;
+  requestedFte: number;
+}
+
+export class AnalystOverCapacityError extends DomainError {
+  constructor(analystName: string, shortfalls: CapacityShortfall[]) {
+    super('ANALYST_OVER_CAPACITY', `${analystName} does not have the time: ${describeShortfalls(shortfalls)}.`, { weeks: shortfalls });
+  }
+}
+
+/** Runs of consecutive weeks with the same figures read as one span: "weeks of A to B: …". */
+function describeShortfalls(shortfalls: CapacityShortfall[]): string {
+  const spans: { first: string; last: string; remainingFte: number; requestedFte: number }[] = [];
+  for (const { week, remainingFte, requestedFte } of shortfalls) {
+    const previous = spans.at(-1);
+    const follows = previous && Date.parse(week) - Date.parse(previous.last) === 7 * 86_400_000;
+    if (previous && follows && previous.remainingFte === remainingFte && previous.requestedFte === requestedFte) previous.last = week;
+    else spans.push({ first: week, last: week, remainingFte, requestedFte });
+  }
+  return spans
+    .map(({ first, last, remainingFte, requestedFte }) =>
+      `${first === last ? `week of ${first}` : `weeks of ${first} to ${last}`}: ${remainingFte} FTE left, ${requestedFte} FTE asked`,
+    )
+    .join('; ');
+}
+
+export class SkillRequirementNotMetError extends DomainError {
+  constructor(analystName: string, reasons: string[]) {
+    super('SKILL_REQUIREMENT_NOT_MET', `${analystName} does not meet the request's must-have skills: ${reasons.join('; ')}.`, {
+      reasons,
+    });
+  }
+}
+
+export class InvalidTransitionError extends DomainError {
+  constructor(message: string) {
+    super('INVALID_TRANSITION', message);
+  }
+}
+
+export class MatchingInProgressError extends DomainError {
+  constructor() {
+    super('MATCHING_IN_PROGRESS', 'A matching run is already in progress for this ICS; wait for it to finish.');
   }
 }
 

@@ -6,6 +6,8 @@ import { createPrismaClient } from './db/client.ts';
 import { resolveDatabase, type ResolvedDatabase } from './db/database.ts';
 import { migrate } from './db/migrator.ts';
 import { bootstrapAdmin, isDatabaseEmpty } from './services/bootstrap.ts';
+import { failInterruptedRuns } from './services/matching/run-matching.ts';
+import { startAllocationScheduler } from './services/scheduler.ts';
 import { seedDemoIcs } from '../../prisma/seed/demo-ics.ts';
 
 const logger = pino({ name: 'analyst-pool' });
@@ -38,6 +40,10 @@ async function serve(config: Config, database: ResolvedDatabase): Promise<void> 
     }
   }
 
+  const interrupted = await failInterruptedRuns(prisma, new Date());
+  if (interrupted > 0) logger.warn({ interrupted }, 'Marked matching runs left running by the last stop as FAILED');
+  const stopScheduler = startAllocationScheduler(prisma, { logger });
+
   const { handler } = createApp({ prisma, logger, webDistDir: config.webDistDir });
   const server = createServer(handler);
   server.listen(config.port, config.host, () => {
@@ -54,6 +60,7 @@ async function serve(config: Config, database: ResolvedDatabase): Promise<void> 
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     await closed;
+    stopScheduler();
     await prisma.$disconnect();
     await database.stop();
     logger.info('Stopped cleanly');

@@ -100,6 +100,7 @@ async function writePlan(tx: Prisma.TransactionClient, plan: DemoPlan, passwordH
     data: plan.analysts.flatMap((analyst) =>
       analyst.skills.map(({ skill, level, lastEvidencedAt }) => ({
         icsId, analystId: analystIds.get(analyst.email), skillId: skillIds.get(skill), level, lastEvidencedAt,
+        evidencedLevel: lastEvidencedAt ? level : null,
       })),
     ),
   });

@@ -15,7 +15,7 @@ describe('an analyst', () => {
   test('signs in and sees their name, their role and the areas open to them', async () => {
     const { page } = journey;
     await pageHeading(page, `Welcome, ${me.name}`).waitFor();
-    await expectSignedInAs(page, me, 'Analyst', ['Home', 'Analysts', 'Projects']);
+    await expectSignedInAs(page, me, 'Analyst', ['Home', 'Analysts', 'Projects', 'Allocations', 'My profile', 'Opportunities', 'Careers', 'Insight']);
     await expectNoAxeViolations(page);
   });
 

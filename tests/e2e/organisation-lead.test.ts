@@ -15,7 +15,7 @@ describe('an organisation lead', () => {
   test('signs in and sees their name, their role and the areas open to them', async () => {
     const { page } = journey;
     await pageHeading(page, `Welcome, ${me.name}`).waitFor();
-    await expectSignedInAs(page, me, 'Organisation lead', ['Home', 'Analysts', 'Projects']);
+    await expectSignedInAs(page, me, 'Organisation lead', ['Home', 'Analysts', 'Projects', 'My projects', 'Allocations', 'Careers', 'Insight', 'Import and export']);
     await expectNoAxeViolations(page);
   });
 

@@ -16,7 +16,7 @@ const home: Answer = {
 };
 
 function openApp(me: Answer, url: string) {
-  const client = mockClient({ Me: me, Home: home });
+  const client = mockClient({ Me: me, Home: home, MyActions: { data: { myActions: { totalCount: 0, items: [] } } } });
   renderPage(
     <SessionProvider>
       <AppRoutes />
@@ -36,7 +36,7 @@ describe('layout', () => {
   it('gives a workforce lead every section, with their name, role and a way to sign out', () => {
     openApp(signedIn('WORKFORCE_LEAD', 'Wendy Hart'), '/');
 
-    expect(navigationLinks()).toEqual(['Home', 'Analysts', 'Organisations', 'Projects']);
+    expect(navigationLinks()).toEqual(['Home', 'Analysts', 'Organisations', 'Projects', 'My projects', 'Allocations', 'Matching', 'Careers', 'Insight', 'Import and export', 'Audit log']);
     const account = screen.getByRole('navigation', { name: 'Your account' });
     expect(account.textContent).toContain('Wendy Hart');
     expect(account.textContent).toContain('ICS workforce lead');
@@ -48,7 +48,7 @@ describe('layout', () => {
   it('leaves organisations out of an analyst’s navigation and refuses the page', () => {
     openApp(signedIn('ANALYST', 'Sam Carter'), '/organisations');
 
-    expect(navigationLinks()).toEqual(['Home', 'Analysts', 'Projects']);
+    expect(navigationLinks()).toEqual(['Home', 'Analysts', 'Projects', 'Allocations', 'My profile', 'Opportunities', 'Careers', 'Insight']);
     expect(screen.getByRole('heading', { level: 1, name: 'You do not have access to this page' })).toBeTruthy();
     expect(screen.getByText('This part of Analyst Pool is for ICS workforce leads.')).toBeTruthy();
   });

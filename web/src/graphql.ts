@@ -11,4 +11,5 @@ export const graphql = initGraphQLTada<{
   };
 }>();
 
+export { readFragment } from 'gql.tada';
 export type { ResultOf, VariablesOf } from 'gql.tada';

@@ -9,11 +9,20 @@ export interface Section {
 const everyone: readonly Role[] = ['WORKFORCE_LEAD', 'ORGANISATION_LEAD', 'ANALYST'];
 
 /** The top-level areas of the service and who may use them; navigation and routes both read this. */
-export const sections: Record<'home' | 'analysts' | 'organisations' | 'projects', Section> = {
+export const sections: Record<'home' | 'analysts' | 'organisations' | 'projects' | 'myProjects' | 'allocations' | 'matching' | 'myProfile' | 'opportunities' | 'career' | 'insight' | 'data' | 'audit', Section> = {
   home: { path: '/', label: 'Home', roles: everyone },
   analysts: { path: '/analysts', label: 'Analysts', roles: everyone },
   organisations: { path: '/organisations', label: 'Organisations', roles: ['WORKFORCE_LEAD'] },
   projects: { path: '/projects', label: 'Projects', roles: everyone },
+  myProjects: { path: '/my-projects', label: 'My projects', roles: ['WORKFORCE_LEAD', 'ORGANISATION_LEAD'] },
+  allocations: { path: '/allocations', label: 'Allocations', roles: everyone },
+  matching: { path: '/matching', label: 'Matching', roles: ['WORKFORCE_LEAD'] },
+  myProfile: { path: '/my-profile', label: 'My profile', roles: ['ANALYST'] },
+  opportunities: { path: '/opportunities', label: 'Opportunities', roles: ['ANALYST'] },
+  career: { path: '/career', label: 'Careers', roles: everyone },
+  insight: { path: '/insight', label: 'Insight', roles: everyone },
+  data: { path: '/data', label: 'Import and export', roles: ['WORKFORCE_LEAD', 'ORGANISATION_LEAD'] },
+  audit: { path: '/audit', label: 'Audit log', roles: ['WORKFORCE_LEAD'] },
 };
 
 export function sectionsFor(role: Role): Section[] {

@@ -36,3 +36,40 @@ export function visibleRequests(viewer: Viewer): Prisma.RequestWhereInput {
 function ownOrganisation(viewer: Viewer): { organisationId: string }[] {
   return viewer.role === 'ORGANISATION_LEAD' && viewer.organisationId ? [{ organisationId: viewer.organisationId }] : [];
 }
+
+/** Projects and their requests: workforce leads manage every organisation's, an organisation lead only their own. */
+export function canManageProjectsOf(viewer: Viewer, organisationId: string): boolean {
+  if (viewer.role === 'WORKFORCE_LEAD') return true;
+  return viewer.role === 'ORGANISATION_LEAD' && viewer.organisationId === organisationId;
+}
+
+/** Workforce leads run the pool: they propose, edit, confirm and review allocations and read the audit log. */
+export function isWorkforceLead(viewer: Viewer | null): boolean {
+  return viewer?.role === 'WORKFORCE_LEAD';
+}
+
+/** The parties that decide on an allocation: the requesting organisation, the analyst's home organisation, the analyst. */
+export type AllocationParty = 'REQUESTER' | 'RELEASE' | 'ANALYST';
+
+export interface AllocationPartiesScope {
+  analystId: string;
+  analyst: { organisationId: string };
+  request: { project: { organisationId: string } };
+}
+
+/** Which parties the viewer decides for on this allocation (a workforce lead decides for none). */
+export function allocationPartiesOf(viewer: Viewer | null, allocation: AllocationPartiesScope): AllocationParty[] {
+  if (!viewer) return [];
+  const parties: AllocationParty[] = [];
+  if (viewer.role === 'ORGANISATION_LEAD' && viewer.organisationId) {
+    if (allocation.request.project.organisationId === viewer.organisationId) parties.push('REQUESTER');
+    if (allocation.analyst.organisationId === viewer.organisationId) parties.push('RELEASE');
+  }
+  if (viewer.analystId === allocation.analystId) parties.push('ANALYST');
+  return parties;
+}
+
+/** Workforce and organisation leads: the people who plan with the pool's capacity and demand. */
+export function isLead(viewer: Viewer | null): boolean {
+  return viewer?.role === 'WORKFORCE_LEAD' || viewer?.role === 'ORGANISATION_LEAD';
+}

@@ -9,5 +9,15 @@ import './analysts.ts';
 import './projects.ts';
 import './requests.ts';
 import './allocations.ts';
+import './audit.ts';
+import './actions.ts';
+import './careers.ts';
+import './career-path.ts';
+import './development-placements.ts';
+import './calendar.ts';
+import './csv.ts';
+import './matching.ts';
+import './insight.ts';
+import './fairness.ts';
 
 export const schema = builder.toSchema();

@@ -5,7 +5,7 @@ import type { Viewer } from '../auth/session.ts';
 import { builder } from './builder.ts';
 import * as valid from './validation.ts';
 
-const SkillCategoryEnum = builder.enumType(SkillCategory, { name: 'SkillCategory' });
+export const SkillCategoryEnum = builder.enumType(SkillCategory, { name: 'SkillCategory' });
 
 const Skill = builder.prismaObject('Skill', {
   fields: (t) => ({

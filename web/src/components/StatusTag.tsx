@@ -15,6 +15,10 @@ const colours: Record<string, TagColour> = {
   DECLINED: 'red',
   WITHDRAWN: 'orange',
   CANCELLED: 'red',
+  RUNNING: 'blue',
+  SUCCEEDED: 'green',
+  FAILED: 'red',
+  CONFIRMED: 'aqua-green',
 };
 
 /** A workflow status as a tag; the words carry the meaning, the colour only helps. */

@@ -126,16 +126,20 @@ function Skills({ analyst }: { analyst: Analyst }) {
   );
 }
 
+/** Aspirations are personal: null unless the viewer is the analyst, their organisation lead or a workforce lead. */
 function Aspirations({ analyst }: { analyst: Analyst }) {
+  const { aspirations } = analyst;
   const current = new Map(analyst.skills.map(({ skill, level }) => [skill.id, level]));
   return (
     <>
       <h2>Aspirations</h2>
-      {analyst.aspirations.length === 0 ? (
+      {aspirations === null ? (
+        <p>Only the analyst, their organisation lead and workforce leads see aspirations.</p>
+      ) : aspirations.length === 0 ? (
         <p>No aspirations recorded yet.</p>
       ) : (
         <ul className="nhsuk-list nhsuk-list--bullet">
-          {analyst.aspirations.map(({ skill, targetLevel }) => {
+          {aspirations.map(({ skill, targetLevel }) => {
             const level = current.get(skill.id);
             return (
               <li key={skill.id}>
