@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../api/src/app.ts';
-import type { TestDatabase } from '../support/database.ts';
-import { ApiClient, errorCodes, type GraphqlResponse } from '../fixtures/api-client.ts';
+import { describe, expect, it } from 'vitest';
+import { errorCodes, type GraphqlResponse } from '../fixtures/api-client.ts';
 import {
   CONFIRM,
   DECIDE,
@@ -12,33 +10,21 @@ import {
   startAllocationScenarioApp,
   UPDATE_PROPOSAL,
   WITHDRAW,
-  type AllocationScenario,
 } from '../fixtures/allocation-scenario.ts';
+import { useScenarioApp } from '../fixtures/use-scenario-app.ts';
 
-let database: TestDatabase;
-let scenario: AllocationScenario;
-let app: App;
-let lead: ApiClient;
-
-beforeAll(async () => {
-  ({ database, scenario, app } = await startAllocationScenarioApp());
-  lead = await new ApiClient(app.yoga).signInAs(scenario.users.workforceLead);
-});
-
-afterAll(async () => {
-  await database?.drop();
-});
+const setup = useScenarioApp(startAllocationScenarioApp, ({ scenario }) => ({ lead: scenario.users.workforceLead }));
 
 const review = () => ({
-  analystId: scenario.analysts.chloe.id,
-  requestId: scenario.requests.mortalityReview.id,
+  analystId: setup.scenario.analysts.chloe.id,
+  requestId: setup.scenario.requests.mortalityReview.id,
   fte: 0.4,
   startWeek: REVIEW_START,
   endWeek: REVIEW_END,
 });
 
 async function propose(input: Record<string, unknown>): Promise<{ id: string; version: number }> {
-  const result = await lead.execute(PROPOSE, { input });
+  const result = await setup.clients.lead.execute(PROPOSE, { input });
   expect(result.errors, result.text).toBeUndefined();
   return result.data!.proposeAllocation;
 }
@@ -46,9 +32,9 @@ async function propose(input: Record<string, unknown>): Promise<{ id: string; ve
 /** Everything a failed mutation could have touched. */
 async function state() {
   const [allocations, audit, requests] = await Promise.all([
-    database.prisma.allocation.findMany({ orderBy: { id: 'asc' } }),
-    database.prisma.auditEvent.count(),
-    database.prisma.request.findMany({ select: { id: true, status: true, version: true }, orderBy: { id: 'asc' } }),
+    setup.database.prisma.allocation.findMany({ orderBy: { id: 'asc' } }),
+    setup.database.prisma.auditEvent.count(),
+    setup.database.prisma.request.findMany({ select: { id: true, status: true, version: true }, orderBy: { id: 'asc' } }),
   ]);
   return { allocations, audit, requests };
 }
@@ -64,7 +50,7 @@ async function expectNothingChanged(mutation: () => Promise<GraphqlResponse>, co
 describe('VALIDATION_FAILED', () => {
   it('names each bad field: FTE steps, Mondays, weeks outside the request or in the past, end before start', async () => {
     const fields = async (input: Record<string, unknown>) => {
-      const result = await expectNothingChanged(() => lead.execute(PROPOSE, { input: { ...review(), ...input } }), 'VALIDATION_FAILED');
+      const result = await expectNothingChanged(() => setup.clients.lead.execute(PROPOSE, { input: { ...review(), ...input } }), 'VALIDATION_FAILED');
       return result.errors![0]!.extensions!.fields!.map((field) => field.path.join('.'));
     };
     expect(await fields({ fte: 0.25 })).toEqual(['input.fte']);
@@ -78,12 +64,12 @@ describe('VALIDATION_FAILED', () => {
 
   it('refuses a request that is not open and an analyst whose own organisation made the request', async () => {
     const draft = await expectNothingChanged(
-      () => lead.execute(PROPOSE, { input: { ...review(), requestId: scenario.requests.hospiceDraft.id, startWeek: '2027-01-04', endWeek: '2027-01-04' } }),
+      () => setup.clients.lead.execute(PROPOSE, { input: { ...review(), requestId: setup.scenario.requests.hospiceDraft.id, startWeek: '2027-01-04', endWeek: '2027-01-04' } }),
       'VALIDATION_FAILED',
     );
     expect(draft.errors![0]!.extensions!.fields).toEqual([{ path: ['input', 'requestId'], message: expect.stringContaining('draft') }]);
     const home = await expectNothingChanged(
-      () => lead.execute(PROPOSE, { input: { ...review(), analystId: scenario.analysts.hospiceAnalyst.id } }),
+      () => setup.clients.lead.execute(PROPOSE, { input: { ...review(), analystId: setup.scenario.analysts.hospiceAnalyst.id } }),
       'VALIDATION_FAILED',
     );
     expect(home.errors![0]!.extensions!.fields![0]!.path).toEqual(['input', 'analystId']);
@@ -92,95 +78,95 @@ describe('VALIDATION_FAILED', () => {
 
 describe('NOT_FOUND', () => {
   it('treats another ICS’s analyst as unknown', async () => {
-    await expectNothingChanged(() => lead.execute(PROPOSE, { input: { ...review(), analystId: scenario.otherIcs.analyst.id } }), 'NOT_FOUND');
+    await expectNothingChanged(() => setup.clients.lead.execute(PROPOSE, { input: { ...review(), analystId: setup.scenario.otherIcs.analyst.id } }), 'NOT_FOUND');
   });
 });
 
 describe('SKILL_REQUIREMENT_NOT_MET', () => {
   it('refuses an analyst short of a must-have skill, naming it', async () => {
-    const pool = await database.prisma.analyst.create({
+    const pool = await setup.database.prisma.analyst.create({
       data: {
-        icsId: scenario.ics.id,
-        organisationId: scenario.organisations.icb.id,
+        icsId: setup.scenario.ics.id,
+        organisationId: setup.scenario.organisations.icb.id,
         name: 'Priya Nair',
         email: 'priya.nair@riverside-icb.example',
         jobTitle: 'Data engineer',
         band: 'BAND_6',
         contractedFte: 1,
         pooledFte: 0.5,
-        skills: { create: [{ icsId: scenario.ics.id, skillId: scenario.skills.sql.id, level: 4 }] },
+        skills: { create: [{ icsId: setup.scenario.ics.id, skillId: setup.scenario.skills.sql.id, level: 4 }] },
       },
     });
-    const result = await expectNothingChanged(() => lead.execute(PROPOSE, { input: { ...review(), analystId: pool.id } }), 'SKILL_REQUIREMENT_NOT_MET');
+    const result = await expectNothingChanged(() => setup.clients.lead.execute(PROPOSE, { input: { ...review(), analystId: pool.id } }), 'SKILL_REQUIREMENT_NOT_MET');
     expect(result.errors![0]!.extensions!.reasons).toEqual(['Statistical modelling at level 3 (has 0)']);
   });
 
   it('applies the development rule: a mentor on the request, at most half its FTE, and only as DEVELOPMENT', async () => {
     // Ben is on leave from 21 December, so his placement ends before it.
-    const developing = { ...review(), analystId: scenario.analysts.acuteAnalyst.id, fte: 0.2, endWeek: '2026-12-14' };
-    const noMentor = await expectNothingChanged(() => lead.execute(PROPOSE, { input: developing }), 'SKILL_REQUIREMENT_NOT_MET');
+    const developing = { ...review(), analystId: setup.scenario.analysts.acuteAnalyst.id, fte: 0.2, endWeek: '2026-12-14' };
+    const noMentor = await expectNothingChanged(() => setup.clients.lead.execute(PROPOSE, { input: developing }), 'SKILL_REQUIREMENT_NOT_MET');
     expect(noMentor.errors![0]!.message).toMatch(/mentor/);
 
-    const mentor = await propose({ ...review(), analystId: scenario.analysts.dev.id, fte: 0.2 });
-    await expectNothingChanged(() => lead.execute(PROPOSE, { input: { ...developing, kind: 'STANDARD' } }), 'SKILL_REQUIREMENT_NOT_MET');
-    const tooMuch = await expectNothingChanged(() => lead.execute(PROPOSE, { input: { ...developing, fte: 0.3 } }), 'SKILL_REQUIREMENT_NOT_MET');
+    const mentor = await propose({ ...review(), analystId: setup.scenario.analysts.dev.id, fte: 0.2 });
+    await expectNothingChanged(() => setup.clients.lead.execute(PROPOSE, { input: { ...developing, kind: 'STANDARD' } }), 'SKILL_REQUIREMENT_NOT_MET');
+    const tooMuch = await expectNothingChanged(() => setup.clients.lead.execute(PROPOSE, { input: { ...developing, fte: 0.3 } }), 'SKILL_REQUIREMENT_NOT_MET');
     expect(tooMuch.errors![0]!.message).toMatch(/at most 0.2 FTE/);
 
-    const placed = await lead.execute(PROPOSE, { input: developing });
+    const placed = await setup.clients.lead.execute(PROPOSE, { input: developing });
     expect(placed.data?.proposeAllocation).toMatchObject({ kind: 'DEVELOPMENT' });
-    const row = await database.prisma.allocation.findUniqueOrThrow({ where: { id: placed.data!.proposeAllocation.id } });
+    const row = await setup.database.prisma.allocation.findUniqueOrThrow({ where: { id: placed.data!.proposeAllocation.id } });
     expect(row.mentorAllocationId).toBe(mentor.id);
   });
 });
 
 describe('ANALYST_OVER_CAPACITY', () => {
   it('names the weeks and amounts, and a failed confirmation of several confirms none of them', async () => {
-    const winter = await addStatisticsRequest(database.prisma, scenario, { title: 'Winter surge model', fte: 0.4, startWeek: '2027-02-15', endWeek: '2027-03-08' });
+    const winter = await addStatisticsRequest(setup.database.prisma, setup.scenario, { title: 'Winter surge model', fte: 0.4, startWeek: '2027-02-15', endWeek: '2027-03-08' });
     const first = await propose(review());
-    const second = await propose({ analystId: scenario.analysts.chloe.id, requestId: winter.id, fte: 0.3, startWeek: '2027-02-15', endWeek: '2027-03-08' });
+    const second = await propose({ analystId: setup.scenario.analysts.chloe.id, requestId: winter.id, fte: 0.3, startWeek: '2027-02-15', endWeek: '2027-03-08' });
 
     // Each fits alone (0.5 FTE free); together they take 0.7 in the two weeks they share.
-    const result = await expectNothingChanged(() => lead.execute(CONFIRM, { input: { ids: [first.id, second.id] } }), 'ANALYST_OVER_CAPACITY');
+    const result = await expectNothingChanged(() => setup.clients.lead.execute(CONFIRM, { input: { ids: [first.id, second.id] } }), 'ANALYST_OVER_CAPACITY');
     expect(result.errors![0]!.extensions!.weeks).toEqual([
       { week: '2027-02-15', remainingFte: 0.5, requestedFte: 0.7 },
       { week: '2027-02-22', remainingFte: 0.5, requestedFte: 0.7 },
     ]);
     expect(result.errors![0]!.message).toBe('Chloe Adeyemi does not have the time: weeks of 2027-02-15 to 2027-02-22: 0.5 FTE left, 0.7 FTE asked.');
 
-    expect(errorCodes(await lead.execute(CONFIRM, { input: { ids: [first.id] } }))).toEqual([]);
-    const late = await expectNothingChanged(() => lead.execute(CONFIRM, { input: { ids: [second.id] } }), 'ANALYST_OVER_CAPACITY');
+    expect(errorCodes(await setup.clients.lead.execute(CONFIRM, { input: { ids: [first.id] } }))).toEqual([]);
+    const late = await expectNothingChanged(() => setup.clients.lead.execute(CONFIRM, { input: { ids: [second.id] } }), 'ANALYST_OVER_CAPACITY');
     expect(late.errors![0]!.extensions!.weeks).toEqual([
       { week: '2027-02-15', remainingFte: 0.1, requestedFte: 0.3 },
       { week: '2027-02-22', remainingFte: 0.1, requestedFte: 0.3 },
     ]);
     // A new proposal must fit what is left too.
     await expectNothingChanged(
-      () => lead.execute(PROPOSE, { input: { analystId: scenario.analysts.chloe.id, requestId: winter.id, fte: 0.2, startWeek: '2027-02-15', endWeek: '2027-02-15' } }),
+      () => setup.clients.lead.execute(PROPOSE, { input: { analystId: setup.scenario.analysts.chloe.id, requestId: winter.id, fte: 0.2, startWeek: '2027-02-15', endWeek: '2027-02-15' } }),
       'ANALYST_OVER_CAPACITY',
     );
     // So must an edited one, and it may not ask for more than the request does.
-    await expectNothingChanged(() => lead.execute(UPDATE_PROPOSAL, { id: second.id, version: 1, input: { fte: 0.2 } }), 'ANALYST_OVER_CAPACITY');
-    await expectNothingChanged(() => lead.execute(UPDATE_PROPOSAL, { id: first.id, version: 2, input: { fte: 0.6 } }), 'VALIDATION_FAILED');
-    await database.prisma.allocation.update({ where: { id: second.id }, data: { status: 'WITHDRAWN' } });
+    await expectNothingChanged(() => setup.clients.lead.execute(UPDATE_PROPOSAL, { id: second.id, version: 1, input: { fte: 0.2 } }), 'ANALYST_OVER_CAPACITY');
+    await expectNothingChanged(() => setup.clients.lead.execute(UPDATE_PROPOSAL, { id: first.id, version: 2, input: { fte: 0.6 } }), 'VALIDATION_FAILED');
+    await setup.database.prisma.allocation.update({ where: { id: second.id }, data: { status: 'WITHDRAWN' } });
   });
 });
 
 describe('STALE_VERSION and INVALID_TRANSITION', () => {
   it('refuses a stale edit, decision or withdrawal and a transition the status does not allow', async () => {
-    const request = await addStatisticsRequest(database.prisma, scenario, { title: 'Bed occupancy forecast', fte: 0.3, startWeek: '2027-05-03', endWeek: '2027-05-24' });
-    const proposal = await propose({ analystId: scenario.analysts.dev.id, requestId: request.id, fte: 0.2, startWeek: '2027-05-03', endWeek: '2027-05-24' });
-    expect(errorCodes(await lead.execute(UPDATE_PROPOSAL, { id: proposal.id, version: 1, input: { fte: 0.3 } }))).toEqual([]);
-    await expectNothingChanged(() => lead.execute(UPDATE_PROPOSAL, { id: proposal.id, version: 1, input: { fte: 0.1 } }), 'STALE_VERSION');
-    await expectNothingChanged(() => lead.execute(WITHDRAW, { id: proposal.id, version: 1, reason: 'Too late.' }), 'STALE_VERSION');
-    expect(errorCodes(await lead.execute(CONFIRM, { input: { ids: [proposal.id] } }))).toEqual([]);
-    await expectNothingChanged(() => lead.execute(CONFIRM, { input: { ids: [proposal.id] } }), 'INVALID_TRANSITION');
+    const request = await addStatisticsRequest(setup.database.prisma, setup.scenario, { title: 'Bed occupancy forecast', fte: 0.3, startWeek: '2027-05-03', endWeek: '2027-05-24' });
+    const proposal = await propose({ analystId: setup.scenario.analysts.dev.id, requestId: request.id, fte: 0.2, startWeek: '2027-05-03', endWeek: '2027-05-24' });
+    expect(errorCodes(await setup.clients.lead.execute(UPDATE_PROPOSAL, { id: proposal.id, version: 1, input: { fte: 0.3 } }))).toEqual([]);
+    await expectNothingChanged(() => setup.clients.lead.execute(UPDATE_PROPOSAL, { id: proposal.id, version: 1, input: { fte: 0.1 } }), 'STALE_VERSION');
+    await expectNothingChanged(() => setup.clients.lead.execute(WITHDRAW, { id: proposal.id, version: 1, reason: 'Too late.' }), 'STALE_VERSION');
+    expect(errorCodes(await setup.clients.lead.execute(CONFIRM, { input: { ids: [proposal.id] } }))).toEqual([]);
+    await expectNothingChanged(() => setup.clients.lead.execute(CONFIRM, { input: { ids: [proposal.id] } }), 'INVALID_TRANSITION');
 
-    const hospiceLead = await new ApiClient(app.yoga).signInAs(scenario.users.hospiceLead);
+    const hospiceLead = await setup.signIn(setup.scenario.users.hospiceLead);
     await expectNothingChanged(() => hospiceLead.execute(DECIDE, { id: proposal.id, version: 2, decision: 'ACCEPT' }), 'STALE_VERSION');
     expect(errorCodes(await hospiceLead.execute(DECIDE, { id: proposal.id, version: 3, decision: 'ACCEPT' }))).toEqual([]);
-    await expectNothingChanged(() => lead.execute(UPDATE_PROPOSAL, { id: proposal.id, version: 4, input: { fte: 0.1 } }), 'INVALID_TRANSITION');
-    expect(errorCodes(await lead.execute(WITHDRAW, { id: proposal.id, version: 4, reason: 'The forecast is no longer needed.' }))).toEqual([]);
+    await expectNothingChanged(() => setup.clients.lead.execute(UPDATE_PROPOSAL, { id: proposal.id, version: 4, input: { fte: 0.1 } }), 'INVALID_TRANSITION');
+    expect(errorCodes(await setup.clients.lead.execute(WITHDRAW, { id: proposal.id, version: 4, reason: 'The forecast is no longer needed.' }))).toEqual([]);
     await expectNothingChanged(() => hospiceLead.execute(DECIDE, { id: proposal.id, version: 5, decision: 'ACCEPT' }), 'INVALID_TRANSITION');
-    await expectNothingChanged(() => lead.execute(WITHDRAW, { id: proposal.id, version: 5, reason: 'Again.' }), 'INVALID_TRANSITION');
+    await expectNothingChanged(() => setup.clients.lead.execute(WITHDRAW, { id: proposal.id, version: 5, reason: 'Again.' }), 'INVALID_TRANSITION');
   });
 });

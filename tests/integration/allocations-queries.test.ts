@@ -1,24 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../api/src/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addWeeksTo } from '../../api/src/domain/weeks.ts';
-import type { TestDatabase } from '../support/database.ts';
 import { ApiClient } from '../fixtures/api-client.ts';
-import { startAllocationScenarioApp, week, type AllocationScenario } from '../fixtures/allocation-scenario.ts';
+import { startAllocationScenarioApp, week } from '../fixtures/allocation-scenario.ts';
+import { useScenarioApp } from '../fixtures/use-scenario-app.ts';
 
-let database: TestDatabase;
-let scenario: AllocationScenario;
-let app: App;
 let statements = 0;
+const setup = useScenarioApp(() => startAllocationScenarioApp({ onQuery: () => (statements += 1) }));
+
 let lead: ApiClient;
 
 const COUNT = 60;
 const FIRST = week('2027-01-04');
 
 beforeAll(async () => {
-  ({ database, scenario, app } = await startAllocationScenarioApp({ onQuery: () => (statements += 1) }));
-  const { analysts, requests, ics } = scenario;
+  const { analysts, requests, ics } = setup.scenario;
   // Chloe and Dev in turn, one week each from 4 January; every third confirmed.
-  await database.prisma.allocation.createMany({
+  await setup.database.prisma.allocation.createMany({
     data: Array.from({ length: COUNT }, (_, index) => ({
       icsId: ics.id,
       analystId: index % 2 === 0 ? analysts.chloe.id : analysts.dev.id,
@@ -29,11 +26,7 @@ beforeAll(async () => {
       confirmedAt: index % 3 === 0 ? new Date('2026-11-20T10:00:00Z') : null,
     })),
   });
-  lead = await new ApiClient(app.yoga).signInAs(scenario.users.workforceLead);
-});
-
-afterAll(async () => {
-  await database?.drop();
+  lead = await setup.signIn(setup.scenario.users.workforceLead);
 });
 
 const ALLOCATIONS = /* GraphQL */ `
@@ -67,27 +60,27 @@ describe('the allocations list', () => {
   });
 
   it('filters by weeks (overlap), skill, confirmation, request and status', async () => {
-    const ours = { requestId: scenario.requests.mortalityReview.id };
+    const ours = { requestId: setup.scenario.requests.mortalityReview.id };
     expect((await list(ours)).totalCount).toBe(COUNT);
     const window = await list({ ...ours, fromWeek: '2027-01-11', toWeek: '2027-01-25' });
     expect(window.nodes.map((node: { startWeek: string }) => node.startWeek)).toEqual(['2027-01-11', '2027-01-18', '2027-01-25']);
     expect((await list({ ...ours, confirmed: true })).totalCount).toBe(COUNT / 3);
     expect((await list({ ...ours, confirmed: false })).totalCount).toBe((COUNT * 2) / 3);
-    expect((await list({ ...ours, skillId: scenario.skills.statistics.id })).totalCount).toBe(COUNT);
-    expect((await list({ ...ours, skillId: scenario.skills.dashboards.id })).totalCount).toBe(0);
+    expect((await list({ ...ours, skillId: setup.scenario.skills.statistics.id })).totalCount).toBe(COUNT);
+    expect((await list({ ...ours, skillId: setup.scenario.skills.dashboards.id })).totalCount).toBe(0);
     expect((await list({ ...ours, statuses: ['ACCEPTED', 'ACTIVE'] })).totalCount).toBe(0);
-    expect((await list({ ...ours, organisationId: scenario.organisations.communityTrust.id })).totalCount).toBe(COUNT / 2);
+    expect((await list({ ...ours, organisationId: setup.scenario.organisations.communityTrust.id })).totalCount).toBe(COUNT / 2);
   });
 
   it('finds one allocation by id, and none of another ICS', async () => {
-    const [node] = (await list({ requestId: scenario.requests.mortalityReview.id }, 1)).nodes;
+    const [node] = (await list({ requestId: setup.scenario.requests.mortalityReview.id }, 1)).nodes;
     const one = await lead.execute(`query ($id: ID!) { allocation(id: $id) { id } }`, { id: node.id });
     expect(one.data!.allocation).toEqual({ id: node.id });
-    const other = await database.prisma.allocation.create({
+    const other = await setup.database.prisma.allocation.create({
       data: {
-        icsId: scenario.otherIcs.ics.id,
-        analystId: scenario.otherIcs.analyst.id,
-        requestId: scenario.requests.mortalityReview.id,
+        icsId: setup.scenario.otherIcs.ics.id,
+        analystId: setup.scenario.otherIcs.analyst.id,
+        requestId: setup.scenario.requests.mortalityReview.id,
         fte: 0.1,
         startWeek: FIRST,
         endWeek: FIRST,

@@ -1,22 +1,11 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../api/src/app.ts';
-import type { TestDatabase } from '../support/database.ts';
-import { SCENARIO_PASSWORD, type IcsScenario } from '../fixtures/ics-scenario.ts';
+import { describe, expect, it } from 'vitest';
+import { SCENARIO_PASSWORD } from '../fixtures/ics-scenario.ts';
 import { startScenarioApp } from '../fixtures/scenario-app.ts';
 import { ApiClient, errorCodes, LOGIN, LOGOUT, ME } from '../fixtures/api-client.ts';
+import { useScenarioApp } from '../fixtures/use-scenario-app.ts';
 
-let database: TestDatabase;
-let scenario: IcsScenario;
-let app: App;
-
-beforeAll(async () => {
-  ({ database, scenario, app } = await startScenarioApp());
-});
-
-afterAll(async () => {
-  await database?.drop();
-});
+const setup = useScenarioApp(startScenarioApp);
 
 function sessionTokenFrom(setCookie: string): string {
   return setCookie.split(';')[0]!.split('=')[1]!;
@@ -24,11 +13,11 @@ function sessionTokenFrom(setCookie: string): string {
 
 describe('signing in', () => {
   it('sets an HttpOnly, SameSite=Lax session cookie for 12 hours, storing only the hash of its token', async () => {
-    const client = new ApiClient(app.yoga);
-    const result = await client.execute(LOGIN, { email: scenario.users.hospiceLead.email, password: SCENARIO_PASSWORD });
+    const client = new ApiClient(setup.app.yoga);
+    const result = await client.execute(LOGIN, { email: setup.scenario.users.hospiceLead.email, password: SCENARIO_PASSWORD });
 
     expect(result.errors).toBeUndefined();
-    expect(result.data?.login).toEqual({ id: scenario.users.hospiceLead.id, email: scenario.users.hospiceLead.email, role: 'ORGANISATION_LEAD' });
+    expect(result.data?.login).toEqual({ id: setup.scenario.users.hospiceLead.id, email: setup.scenario.users.hospiceLead.email, role: 'ORGANISATION_LEAD' });
     const [setCookie] = result.headers.getSetCookie();
     expect(setCookie).toMatch(/^ap_session=[\w-]{43};/);
     expect(setCookie).toContain('HttpOnly');
@@ -38,54 +27,54 @@ describe('signing in', () => {
     expect(setCookie).not.toContain('Secure');
 
     const token = sessionTokenFrom(setCookie!);
-    const sessions = await database.prisma.session.findMany({ where: { userId: scenario.users.hospiceLead.id } });
+    const sessions = await setup.database.prisma.session.findMany({ where: { userId: setup.scenario.users.hospiceLead.id } });
     expect(sessions.map((session) => session.tokenHash)).toContain(createHash('sha256').update(token).digest('hex'));
     expect(sessions.map((session) => session.tokenHash)).not.toContain(token);
   });
 
   it('uses a Secure __Host- cookie over https', async () => {
-    const client = new ApiClient(app.yoga, 'https://pool.example');
-    const result = await client.execute(LOGIN, { email: scenario.users.hospiceLead.email, password: SCENARIO_PASSWORD });
+    const client = new ApiClient(setup.app.yoga, 'https://pool.example');
+    const result = await client.execute(LOGIN, { email: setup.scenario.users.hospiceLead.email, password: SCENARIO_PASSWORD });
 
     const [setCookie] = result.headers.getSetCookie();
     expect(setCookie).toMatch(/^__Host-ap_session=[\w-]{43};/);
     expect(setCookie).toContain('Secure');
-    expect((await client.execute(ME)).data?.me.id).toBe(scenario.users.hospiceLead.id);
+    expect((await client.execute(ME)).data?.me.id).toBe(setup.scenario.users.hospiceLead.id);
   });
 
   it('authenticates `me` with the cookie it set', async () => {
-    const client = await new ApiClient(app.yoga).signInAs(scenario.users.hospiceAnalyst);
+    const client = await setup.signIn(setup.scenario.users.hospiceAnalyst);
     const { data, errors } = await client.execute(ME);
 
     expect(errors).toBeUndefined();
     expect(data?.me).toEqual({
-      id: scenario.users.hospiceAnalyst.id,
-      email: scenario.users.hospiceAnalyst.email,
+      id: setup.scenario.users.hospiceAnalyst.id,
+      email: setup.scenario.users.hospiceAnalyst.email,
       name: 'Aisha Khan',
       role: 'ANALYST',
-      organisation: { id: scenario.organisations.hospice.id },
-      analyst: { id: scenario.analysts.hospiceAnalyst.id },
-      ics: { id: scenario.ics.id },
+      organisation: { id: setup.scenario.organisations.hospice.id },
+      analyst: { id: setup.scenario.analysts.hospiceAnalyst.id },
+      ics: { id: setup.scenario.ics.id },
     });
   });
 
   it('revokes the session the browser already held when signing in again', async () => {
-    const client = await new ApiClient(app.yoga).signInAs(scenario.users.acuteLead);
+    const client = await setup.signIn(setup.scenario.users.acuteLead);
     const firstCookie = client.cookieHeader();
-    await client.signInAs(scenario.users.acuteLead);
+    await client.signInAs(setup.scenario.users.acuteLead);
 
-    const stale = await app.yoga.fetch('http://localhost/graphql', {
+    const stale = await setup.app.yoga.fetch('http://localhost/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: firstCookie },
       body: JSON.stringify({ query: ME }),
     });
     expect((await stale.json()).data.me).toBeNull();
-    expect((await client.execute(ME)).data?.me.id).toBe(scenario.users.acuteLead.id);
+    expect((await client.execute(ME)).data?.me.id).toBe(setup.scenario.users.acuteLead.id);
   });
 
   it('gives the same INVALID_CREDENTIALS error for a wrong password and an unknown email', async () => {
-    const client = new ApiClient(app.yoga);
-    const wrongPassword = await client.execute(LOGIN, { email: scenario.users.hospiceLead.email, password: 'not-the-password' });
+    const client = new ApiClient(setup.app.yoga);
+    const wrongPassword = await client.execute(LOGIN, { email: setup.scenario.users.hospiceLead.email, password: 'not-the-password' });
     const unknownEmail = await client.execute(LOGIN, { email: 'nobody@riverside.example', password: SCENARIO_PASSWORD });
 
     expect(errorCodes(wrongPassword)).toEqual(['INVALID_CREDENTIALS']);
@@ -95,46 +84,46 @@ describe('signing in', () => {
   });
 
   it('matches the email whatever its case and surrounding spaces, and stores emails in lower case only', async () => {
-    const client = new ApiClient(app.yoga);
-    const result = await client.execute(LOGIN, { email: `  ${scenario.users.hospiceLead.email.toUpperCase()} `, password: SCENARIO_PASSWORD });
+    const client = new ApiClient(setup.app.yoga);
+    const result = await client.execute(LOGIN, { email: `  ${setup.scenario.users.hospiceLead.email.toUpperCase()} `, password: SCENARIO_PASSWORD });
     expect(result.errors).toBeUndefined();
-    expect(result.data?.login.id).toBe(scenario.users.hospiceLead.id);
+    expect(result.data?.login.id).toBe(setup.scenario.users.hospiceLead.id);
 
-    const mixedCase = database.prisma.user.create({
-      data: { icsId: scenario.ics.id, email: 'Mixed.Case@riverside.example', name: 'Mixed Case', passwordHash: 'x', role: 'ANALYST' },
+    const mixedCase = setup.database.prisma.user.create({
+      data: { icsId: setup.scenario.ics.id, email: 'Mixed.Case@riverside.example', name: 'Mixed Case', passwordHash: 'x', role: 'ANALYST' },
     });
     await expect(mixedCase).rejects.toThrow(/User_email_lowercase_check/);
   });
 
   it('refuses a disabled user', async () => {
-    const { prisma } = database;
+    const { prisma } = setup.database;
     const user = await prisma.user.create({
       data: {
-        icsId: scenario.ics.id,
+        icsId: setup.scenario.ics.id,
         email: 'former.lead@riverside.example',
         name: 'Former Lead',
         role: 'ORGANISATION_LEAD',
-        passwordHash: (await prisma.user.findUniqueOrThrow({ where: { id: scenario.users.hospiceLead.id } })).passwordHash,
+        passwordHash: (await prisma.user.findUniqueOrThrow({ where: { id: setup.scenario.users.hospiceLead.id } })).passwordHash,
         disabled: true,
       },
     });
-    const result = await new ApiClient(app.yoga).execute(LOGIN, { email: user.email, password: SCENARIO_PASSWORD });
+    const result = await new ApiClient(setup.app.yoga).execute(LOGIN, { email: user.email, password: SCENARIO_PASSWORD });
     expect(errorCodes(result)).toEqual(['INVALID_CREDENTIALS']);
   });
 });
 
 describe('sessions', () => {
   it('logout deletes the session and clears the cookie, so the old cookie no longer authenticates', async () => {
-    const client = await new ApiClient(app.yoga).signInAs(scenario.users.workforceLead);
+    const client = await setup.signIn(setup.scenario.users.workforceLead);
     const cookie = client.cookieHeader();
-    const before = await database.prisma.session.count({ where: { userId: scenario.users.workforceLead.id } });
+    const before = await setup.database.prisma.session.count({ where: { userId: setup.scenario.users.workforceLead.id } });
 
     const result = await client.execute(LOGOUT);
 
     expect(result.data).toEqual({ logout: true });
     expect(result.headers.getSetCookie()[0]).toMatch(/^ap_session=; .*Max-Age=0/);
-    expect(await database.prisma.session.count({ where: { userId: scenario.users.workforceLead.id } })).toBe(before - 1);
-    const replay = await app.yoga.fetch('http://localhost/graphql', {
+    expect(await setup.database.prisma.session.count({ where: { userId: setup.scenario.users.workforceLead.id } })).toBe(before - 1);
+    const replay = await setup.app.yoga.fetch('http://localhost/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie },
       body: JSON.stringify({ query: ME }),
@@ -143,22 +132,22 @@ describe('sessions', () => {
   });
 
   it('ignores an expired session', async () => {
-    const client = await new ApiClient(app.yoga).signInAs(scenario.users.acuteAnalyst);
-    await database.prisma.session.updateMany({
-      where: { userId: scenario.users.acuteAnalyst.id },
+    const client = await setup.signIn(setup.scenario.users.acuteAnalyst);
+    await setup.database.prisma.session.updateMany({
+      where: { userId: setup.scenario.users.acuteAnalyst.id },
       data: { expiresAt: new Date(Date.now() - 1000) },
     });
     expect((await client.execute(ME)).data?.me).toBeNull();
   });
 
   it('answers a protected field without a session with UNAUTHENTICATED', async () => {
-    const result = await new ApiClient(app.yoga).execute('{ analysts { totalCount } }');
+    const result = await new ApiClient(setup.app.yoga).execute('{ analysts { totalCount } }');
     expect(errorCodes(result)).toEqual(['UNAUTHENTICATED']);
     expect(result.data).toBeNull();
   });
 
   it('answers `me` without a session with null', async () => {
-    const result = await new ApiClient(app.yoga).execute(ME);
+    const result = await new ApiClient(setup.app.yoga).execute(ME);
     expect(result).toMatchObject({ data: { me: null } });
     expect(result.errors).toBeUndefined();
   });

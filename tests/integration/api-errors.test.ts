@@ -1,24 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../api/src/app.ts';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../api/src/app.ts';
 import { createPrismaClient } from '../../api/src/db/client.ts';
-import type { TestDatabase } from '../support/database.ts';
-import { type IcsScenario } from '../fixtures/ics-scenario.ts';
 import { startScenarioApp } from '../fixtures/scenario-app.ts';
 import { ApiClient, errorCodes, LOGIN, type GraphqlResponse } from '../fixtures/api-client.ts';
+import { useScenarioApp } from '../fixtures/use-scenario-app.ts';
 
-let database: TestDatabase;
-let scenario: IcsScenario;
-let app: App;
-let client: ApiClient;
-
-beforeAll(async () => {
-  ({ database, scenario, app } = await startScenarioApp());
-  client = await new ApiClient(app.yoga).signInAs(scenario.users.workforceLead);
-});
-
-afterAll(async () => {
-  await database?.drop();
-});
+const setup = useScenarioApp(startScenarioApp, ({ scenario }) => ({ lead: scenario.users.workforceLead }));
 
 const STACK_TRACE = /\bat \S+ \(|"stack"|originalError|\.ts:\d+/;
 
@@ -29,44 +16,44 @@ function expectOnlyError(result: GraphqlResponse, code: string) {
 
 describe('malformed input', () => {
   it('is VALIDATION_FAILED for an id that is not a UUID, naming the argument', async () => {
-    const result = await client.execute('query ($id: ID!) { analyst(id: $id) { id } }', { id: 'analyst-42' });
+    const result = await setup.clients.lead.execute('query ($id: ID!) { analyst(id: $id) { id } }', { id: 'analyst-42' });
     expectOnlyError(result, 'VALIDATION_FAILED');
     expect(result.errors?.[0]?.extensions?.fields).toEqual([{ path: ['id'], message: 'Not a valid id.' }]);
   });
 
   it('is VALIDATION_FAILED for a malformed id inside a filter', async () => {
-    const result = await client.execute('{ analysts(filter: { organisationId: "42" }) { totalCount } }');
+    const result = await setup.clients.lead.execute('{ analysts(filter: { organisationId: "42" }) { totalCount } }');
     expectOnlyError(result, 'VALIDATION_FAILED');
     expect(result.errors?.[0]?.extensions?.fields).toEqual([{ path: ['filter', 'organisationId'], message: 'Not a valid id.' }]);
   });
 
   it('is VALIDATION_FAILED for a page larger than 100, also on nested connections', async () => {
-    expectOnlyError(await client.execute('{ analysts(first: 101) { totalCount } }'), 'VALIDATION_FAILED');
-    expectOnlyError(await client.execute('{ skills(first: -1) { totalCount } }'), 'VALIDATION_FAILED');
-    const nested = await client.execute('{ analysts(first: 1) { edges { node { allocations(first: 500) { totalCount } } } } }');
+    expectOnlyError(await setup.clients.lead.execute('{ analysts(first: 101) { totalCount } }'), 'VALIDATION_FAILED');
+    expectOnlyError(await setup.clients.lead.execute('{ skills(first: -1) { totalCount } }'), 'VALIDATION_FAILED');
+    const nested = await setup.clients.lead.execute('{ analysts(first: 1) { edges { node { allocations(first: 500) { totalCount } } } } }');
     expectOnlyError(nested, 'VALIDATION_FAILED');
   });
 
   it('is VALIDATION_FAILED for a cursor this API did not hand out', async () => {
-    expectOnlyError(await client.execute('{ projects(after: "bm90IGEgY3Vyc29y") { totalCount } }'), 'VALIDATION_FAILED');
+    expectOnlyError(await setup.clients.lead.execute('{ projects(after: "bm90IGEgY3Vyc29y") { totalCount } }'), 'VALIDATION_FAILED');
   });
 
   it('is VALIDATION_FAILED for a blank job title, and out-of-range skill levels', async () => {
-    const { id, version } = scenario.analysts.hospiceAnalyst;
-    const blank = await client.execute(
+    const { id, version } = setup.scenario.analysts.hospiceAnalyst;
+    const blank = await setup.clients.lead.execute(
       'mutation ($id: ID!, $version: Int!) { updateAnalystProfile(id: $id, version: $version, input: { jobTitle: "  " }) { id } }',
       { id, version },
     );
     expectOnlyError(blank, 'VALIDATION_FAILED');
     expect(blank.errors?.[0]?.extensions?.fields).toEqual([{ path: ['input', 'jobTitle'], message: 'Enter a job title.' }]);
-    expectOnlyError(await client.execute('{ analysts(filter: { minLevel: 5 }) { totalCount } }'), 'VALIDATION_FAILED');
+    expectOnlyError(await setup.clients.lead.execute('{ analysts(filter: { minLevel: 5 }) { totalCount } }'), 'VALIDATION_FAILED');
   });
 });
 
 describe('unknown ids', () => {
   it('read as null in queries', async () => {
     const unknown = '00000000-0000-4000-8000-000000000000';
-    const result = await client.execute(
+    const result = await setup.clients.lead.execute(
       'query ($id: ID!) { analyst(id: $id) { id } organisation(id: $id) { id } project(id: $id) { id } request(id: $id) { id } }',
       { id: unknown },
     );
@@ -75,7 +62,7 @@ describe('unknown ids', () => {
   });
 
   it('are NOT_FOUND in mutations', async () => {
-    const result = await client.execute(
+    const result = await setup.clients.lead.execute(
       'mutation { updateAnalystProfile(id: "00000000-0000-4000-8000-000000000000", version: 1, input: {}) { id } }',
     );
     expectOnlyError(result, 'NOT_FOUND');
@@ -103,10 +90,10 @@ describe('unexpected errors', () => {
   });
 
   it('never carry a stack trace in domain errors either', async () => {
-    const signedOut = await new ApiClient(app.yoga).execute('{ ics { id } }');
+    const signedOut = await new ApiClient(setup.app.yoga).execute('{ ics { id } }');
     expectOnlyError(signedOut, 'UNAUTHENTICATED');
-    const analyst = await new ApiClient(app.yoga).signInAs(scenario.users.acuteAnalyst);
-    const { id, version } = scenario.analysts.hospiceAnalyst;
+    const analyst = await setup.signIn(setup.scenario.users.acuteAnalyst);
+    const { id, version } = setup.scenario.analysts.hospiceAnalyst;
     const forbidden = await analyst.execute(
       'mutation ($id: ID!, $version: Int!) { updateAnalystProfile(id: $id, version: $version, input: {}) { id } }',
       { id, version },

@@ -1,23 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../api/src/app.ts';
-import type { TestDatabase } from '../support/database.ts';
-import { type IcsScenario } from '../fixtures/ics-scenario.ts';
+import { describe, expect, it } from 'vitest';
 import { startScenarioApp } from '../fixtures/scenario-app.ts';
-import { ApiClient, errorCodes } from '../fixtures/api-client.ts';
+import { errorCodes } from '../fixtures/api-client.ts';
+import { useScenarioApp } from '../fixtures/use-scenario-app.ts';
 
-let database: TestDatabase;
-let scenario: IcsScenario;
-let app: App;
-
-beforeAll(async () => {
-  ({ database, scenario, app } = await startScenarioApp());
-});
-
-afterAll(async () => {
-  await database?.drop();
-});
-
-const signIn = (user: { email: string }) => new ApiClient(app.yoga).signInAs(user);
+const setup = useScenarioApp(startScenarioApp);
 
 const PROJECTS_AND_REQUESTS = /* GraphQL */ `
   query {
@@ -32,7 +18,7 @@ interface ProjectsAndRequests {
 }
 
 async function visibleTo(user: { email: string }) {
-  const { data, errors } = await (await signIn(user)).execute<ProjectsAndRequests>(PROJECTS_AND_REQUESTS);
+  const { data, errors } = await (await setup.signIn(user)).execute<ProjectsAndRequests>(PROJECTS_AND_REQUESTS);
   expect(errors).toBeUndefined();
   return {
     projects: data!.projects.edges.map(({ node }) => node.id).sort(),
@@ -46,15 +32,15 @@ async function visibleTo(user: { email: string }) {
 
 describe('DRAFT projects and requests', () => {
   it('are visible to their own organisation lead, not to another organisation lead', async () => {
-    const { projects, requests } = scenario;
-    const hospice = await visibleTo(scenario.users.hospiceLead);
+    const { projects, requests } = setup.scenario;
+    const hospice = await visibleTo(setup.scenario.users.hospiceLead);
 
     expect(hospice.projects).toEqual([projects.hospiceActive.id, projects.hospiceDraft.id].sort());
     expect(hospice.projectCount).toBe(2);
     expect(hospice.requests).toEqual([requests.hospiceSubmitted.id, requests.hospiceDraft.id].sort());
     expect(hospice.requestCount).toBe(2);
 
-    const acute = await visibleTo(scenario.users.acuteLead);
+    const acute = await visibleTo(setup.scenario.users.acuteLead);
     expect(acute.projects).toEqual([projects.hospiceActive.id, projects.acuteDraft.id].sort());
     expect(acute.requests).toEqual([requests.hospiceSubmitted.id, requests.acuteDraft.id].sort());
     expect(acute.requestsInProjects).toEqual([requests.hospiceSubmitted.id, requests.acuteDraft.id].sort());
@@ -64,25 +50,25 @@ describe('DRAFT projects and requests', () => {
   });
 
   it('cannot be fetched by id by another organisation lead', async () => {
-    const client = await signIn(scenario.users.acuteLead);
+    const client = await setup.signIn(setup.scenario.users.acuteLead);
     const result = await client.execute(
       'query ($project: ID!, $request: ID!) { project(id: $project) { id } request(id: $request) { id } }',
-      { project: scenario.projects.hospiceDraft.id, request: scenario.requests.hospiceDraft.id },
+      { project: setup.scenario.projects.hospiceDraft.id, request: setup.scenario.requests.hospiceDraft.id },
     );
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({ project: null, request: null });
   });
 
   it('are hidden from analysts', async () => {
-    const analyst = await visibleTo(scenario.users.hospiceAnalyst);
-    expect(analyst.projects).toEqual([scenario.projects.hospiceActive.id]);
-    expect(analyst.requests).toEqual([scenario.requests.hospiceSubmitted.id]);
+    const analyst = await visibleTo(setup.scenario.users.hospiceAnalyst);
+    expect(analyst.projects).toEqual([setup.scenario.projects.hospiceActive.id]);
+    expect(analyst.requests).toEqual([setup.scenario.requests.hospiceSubmitted.id]);
   });
 
   it('are all visible to a workforce lead', async () => {
-    const workforce = await visibleTo(scenario.users.workforceLead);
-    expect(workforce.projects).toEqual(Object.values(scenario.projects).map((project) => project.id).sort());
-    expect(workforce.requests).toEqual(Object.values(scenario.requests).map((request) => request.id).sort());
+    const workforce = await visibleTo(setup.scenario.users.workforceLead);
+    expect(workforce.projects).toEqual(Object.values(setup.scenario.projects).map((project) => project.id).sort());
+    expect(workforce.requests).toEqual(Object.values(setup.scenario.requests).map((request) => request.id).sort());
   });
 });
 
@@ -91,7 +77,7 @@ const PERSONAL_DETAILS = /* GraphQL */ `
 `;
 
 async function personalDetailsSeenBy(user: { email: string }) {
-  const result = await (await signIn(user)).execute<{
+  const result = await (await setup.signIn(user)).execute<{
     analysts: { edges: { node: { id: string; email: string | null; availabilities: unknown[] | null } }[] };
   }>(PERSONAL_DETAILS);
   expect(result.errors).toBeUndefined();
@@ -102,25 +88,25 @@ describe('personal details of analysts', () => {
   const availability = [{ startWeek: '2026-12-21', endWeek: '2027-01-04', availableFraction: 0 }];
 
   it('are visible to the home organisation lead and null to another organisation lead', async () => {
-    const { hospiceAnalyst, acuteAnalyst } = scenario.analysts;
-    const seen = await personalDetailsSeenBy(scenario.users.hospiceLead);
+    const { hospiceAnalyst, acuteAnalyst } = setup.scenario.analysts;
+    const seen = await personalDetailsSeenBy(setup.scenario.users.hospiceLead);
 
     expect(seen.get(hospiceAnalyst.id)).toEqual({ id: hospiceAnalyst.id, email: hospiceAnalyst.email, availabilities: availability });
     expect(seen.get(acuteAnalyst.id)).toEqual({ id: acuteAnalyst.id, email: null, availabilities: null });
   });
 
   it('are visible to the analyst themself, not to another analyst', async () => {
-    const { hospiceAnalyst, acuteAnalyst } = scenario.analysts;
-    const seen = await personalDetailsSeenBy(scenario.users.acuteAnalyst);
+    const { hospiceAnalyst, acuteAnalyst } = setup.scenario.analysts;
+    const seen = await personalDetailsSeenBy(setup.scenario.users.acuteAnalyst);
 
     expect(seen.get(acuteAnalyst.id)).toMatchObject({ email: acuteAnalyst.email, availabilities: availability });
     expect(seen.get(hospiceAnalyst.id)).toMatchObject({ email: null, availabilities: null });
   });
 
   it('are visible to a workforce lead for every analyst', async () => {
-    const seen = await personalDetailsSeenBy(scenario.users.workforceLead);
+    const seen = await personalDetailsSeenBy(setup.scenario.users.workforceLead);
     expect([...seen.values()].map((analyst) => analyst.email).sort()).toEqual(
-      [scenario.analysts.acuteAnalyst.email, scenario.analysts.hospiceAnalyst.email].sort(),
+      [setup.scenario.analysts.acuteAnalyst.email, setup.scenario.analysts.hospiceAnalyst.email].sort(),
     );
   });
 });
@@ -132,36 +118,36 @@ const UPDATE_PROFILE = /* GraphQL */ `
 `;
 
 async function updateProfile(user: { email: string }, analyst: { id: string }, input: Record<string, unknown>) {
-  const { version } = await database.prisma.analyst.findUniqueOrThrow({ where: { id: analyst.id } });
-  return (await signIn(user)).execute(UPDATE_PROFILE, { id: analyst.id, version, input });
+  const { version } = await setup.database.prisma.analyst.findUniqueOrThrow({ where: { id: analyst.id } });
+  return (await setup.signIn(user)).execute(UPDATE_PROFILE, { id: analyst.id, version, input });
 }
 
 const auditRowsFor = (analyst: { id: string }) =>
-  database.prisma.auditEvent.findMany({ where: { entityType: 'Analyst', entityId: analyst.id }, orderBy: { createdAt: 'asc' } });
+  setup.database.prisma.auditEvent.findMany({ where: { entityType: 'Analyst', entityId: analyst.id }, orderBy: { createdAt: 'asc' } });
 
 describe('updating an analyst profile', () => {
   it('is FORBIDDEN to another analyst, changes nothing and writes no audit row', async () => {
-    const target = scenario.analysts.hospiceAnalyst;
-    const before = await database.prisma.analyst.findUniqueOrThrow({ where: { id: target.id } });
+    const target = setup.scenario.analysts.hospiceAnalyst;
+    const before = await setup.database.prisma.analyst.findUniqueOrThrow({ where: { id: target.id } });
     const auditBefore = await auditRowsFor(target);
 
-    const result = await updateProfile(scenario.users.acuteAnalyst, target, { jobTitle: 'Chief of everything' });
+    const result = await updateProfile(setup.scenario.users.acuteAnalyst, target, { jobTitle: 'Chief of everything' });
 
     expect(errorCodes(result)).toEqual(['FORBIDDEN']);
-    expect(await database.prisma.analyst.findUniqueOrThrow({ where: { id: target.id } })).toEqual(before);
+    expect(await setup.database.prisma.analyst.findUniqueOrThrow({ where: { id: target.id } })).toEqual(before);
     expect(await auditRowsFor(target)).toEqual(auditBefore);
   });
 
   it('is FORBIDDEN to the lead of another organisation', async () => {
-    const result = await updateProfile(scenario.users.acuteLead, scenario.analysts.hospiceAnalyst, { workPreference: 'REMOTE' });
+    const result = await updateProfile(setup.scenario.users.acuteLead, setup.scenario.analysts.hospiceAnalyst, { workPreference: 'REMOTE' });
     expect(errorCodes(result)).toEqual(['FORBIDDEN']);
   });
 
   it('is allowed to a workforce lead, bumps the version and audits before and after in the same change', async () => {
-    const target = scenario.analysts.acuteAnalyst;
-    const { version } = await database.prisma.analyst.findUniqueOrThrow({ where: { id: target.id } });
+    const target = setup.scenario.analysts.acuteAnalyst;
+    const { version } = await setup.database.prisma.analyst.findUniqueOrThrow({ where: { id: target.id } });
 
-    const result = await updateProfile(scenario.users.workforceLead, target, { jobTitle: 'Senior information analyst', targetRoleId: null });
+    const result = await updateProfile(setup.scenario.users.workforceLead, target, { jobTitle: 'Senior information analyst', targetRoleId: null });
 
     expect(result.errors).toBeUndefined();
     expect(result.data?.updateAnalystProfile).toEqual({
@@ -173,51 +159,51 @@ describe('updating an analyst profile', () => {
     });
     const [audit] = (await auditRowsFor(target)).slice(-1);
     expect(audit).toMatchObject({
-      icsId: scenario.ics.id,
-      actorId: scenario.users.workforceLead.id,
+      icsId: setup.scenario.ics.id,
+      actorId: setup.scenario.users.workforceLead.id,
       action: 'analyst.profile.update',
       entityType: 'Analyst',
       entityId: target.id,
-      before: { jobTitle: 'Information analyst', targetRoleProfileId: scenario.roleProfiles.seniorAnalyst.id, version },
+      before: { jobTitle: 'Information analyst', targetRoleProfileId: setup.scenario.roleProfiles.seniorAnalyst.id, version },
       after: { jobTitle: 'Senior information analyst', targetRoleProfileId: null, version: version + 1 },
     });
   });
 
   it('is allowed to the analyst themself and to their home organisation lead', async () => {
-    const target = scenario.analysts.hospiceAnalyst;
-    const own = await updateProfile(scenario.users.hospiceAnalyst, target, { workPreference: 'REMOTE', sectorsOfInterest: ['HOSPICE'] });
-    const lead = await updateProfile(scenario.users.hospiceLead, target, { targetRoleId: scenario.roleProfiles.seniorAnalyst.id });
+    const target = setup.scenario.analysts.hospiceAnalyst;
+    const own = await updateProfile(setup.scenario.users.hospiceAnalyst, target, { workPreference: 'REMOTE', sectorsOfInterest: ['HOSPICE'] });
+    const lead = await updateProfile(setup.scenario.users.hospiceLead, target, { targetRoleId: setup.scenario.roleProfiles.seniorAnalyst.id });
 
     expect(own.errors).toBeUndefined();
     expect(lead.errors).toBeUndefined();
-    expect(await database.prisma.analyst.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({
+    expect(await setup.database.prisma.analyst.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({
       workPreference: 'REMOTE',
       sectorsOfInterest: ['HOSPICE'],
-      targetRoleProfileId: scenario.roleProfiles.seniorAnalyst.id,
+      targetRoleProfileId: setup.scenario.roleProfiles.seniorAnalyst.id,
     });
   });
 
   it('is STALE_VERSION when the version is not the current one, changing nothing', async () => {
-    const target = scenario.analysts.hospiceAnalyst;
-    const before = await database.prisma.analyst.findUniqueOrThrow({ where: { id: target.id } });
-    const client = await signIn(scenario.users.hospiceAnalyst);
+    const target = setup.scenario.analysts.hospiceAnalyst;
+    const before = await setup.database.prisma.analyst.findUniqueOrThrow({ where: { id: target.id } });
+    const client = await setup.signIn(setup.scenario.users.hospiceAnalyst);
 
     const result = await client.execute(UPDATE_PROFILE, { id: target.id, version: before.version - 1, input: { jobTitle: 'Old news' } });
 
     expect(errorCodes(result)).toEqual(['STALE_VERSION']);
-    expect(await database.prisma.analyst.findUniqueOrThrow({ where: { id: target.id } })).toEqual(before);
+    expect(await setup.database.prisma.analyst.findUniqueOrThrow({ where: { id: target.id } })).toEqual(before);
   });
 
   it('is NOT_FOUND for an analyst of another ICS', async () => {
-    const result = await updateProfile(scenario.users.workforceLead, scenario.otherIcs.analyst, { jobTitle: 'Poached' });
+    const result = await updateProfile(setup.scenario.users.workforceLead, setup.scenario.otherIcs.analyst, { jobTitle: 'Poached' });
     expect(errorCodes(result)).toEqual(['NOT_FOUND']);
   });
 
   it('rejects a target role of another ICS as VALIDATION_FAILED on input.targetRoleId', async () => {
-    const otherRole = await database.prisma.roleProfile.create({
-      data: { icsId: scenario.otherIcs.ics.id, name: 'Hillside analyst', band: 'BAND_6' },
+    const otherRole = await setup.database.prisma.roleProfile.create({
+      data: { icsId: setup.scenario.otherIcs.ics.id, name: 'Hillside analyst', band: 'BAND_6' },
     });
-    const result = await updateProfile(scenario.users.workforceLead, scenario.analysts.acuteAnalyst, { targetRoleId: otherRole.id });
+    const result = await updateProfile(setup.scenario.users.workforceLead, setup.scenario.analysts.acuteAnalyst, { targetRoleId: otherRole.id });
     expect(errorCodes(result)).toEqual(['VALIDATION_FAILED']);
     expect(result.errors?.[0]?.extensions?.fields).toEqual([{ path: ['input', 'targetRoleId'], message: 'No such role profile.' }]);
   });
@@ -225,7 +211,7 @@ describe('updating an analyst profile', () => {
 
 describe('tenant isolation', () => {
   it('never shows another ICS', async () => {
-    const client = await signIn(scenario.users.workforceLead);
+    const client = await setup.signIn(setup.scenario.users.workforceLead);
     const result = await client.execute(
       `query ($analyst: ID!, $organisation: ID!) {
         analyst(id: $analyst) { id }
@@ -234,15 +220,15 @@ describe('tenant isolation', () => {
         organisations { edges { node { id } } }
         ics { id }
       }`,
-      { analyst: scenario.otherIcs.analyst.id, organisation: scenario.otherIcs.organisation.id },
+      { analyst: setup.scenario.otherIcs.analyst.id, organisation: setup.scenario.otherIcs.organisation.id },
     );
     expect(result.errors).toBeUndefined();
     expect(result.data?.analyst).toBeNull();
     expect(result.data?.organisation).toBeNull();
-    expect(result.data?.ics).toEqual({ id: scenario.ics.id });
-    expect(result.data?.analysts.edges.map(({ node }: { node: { id: string } }) => node.id)).not.toContain(scenario.otherIcs.analyst.id);
+    expect(result.data?.ics).toEqual({ id: setup.scenario.ics.id });
+    expect(result.data?.analysts.edges.map(({ node }: { node: { id: string } }) => node.id)).not.toContain(setup.scenario.otherIcs.analyst.id);
     expect(result.data?.organisations.edges.map(({ node }: { node: { id: string } }) => node.id).sort()).toEqual(
-      Object.values(scenario.organisations).map((organisation) => organisation.id).sort(),
+      Object.values(setup.scenario.organisations).map((organisation) => organisation.id).sort(),
     );
   });
 });

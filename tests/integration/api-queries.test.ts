@@ -1,24 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../api/src/app.ts';
-import type { TestDatabase } from '../support/database.ts';
-import { addAnalystPool, type IcsScenario } from '../fixtures/ics-scenario.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addAnalystPool } from '../fixtures/ics-scenario.ts';
 import { startScenarioApp } from '../fixtures/scenario-app.ts';
 import { ApiClient } from '../fixtures/api-client.ts';
+import { useScenarioApp } from '../fixtures/use-scenario-app.ts';
 
-let database: TestDatabase;
-let scenario: IcsScenario;
-let app: App;
 let statements = 0;
+const setup = useScenarioApp(() => startScenarioApp({ onQuery: () => (statements += 1) }));
+
 let client: ApiClient;
 
 beforeAll(async () => {
-  ({ database, scenario, app } = await startScenarioApp({ onQuery: () => (statements += 1) }));
-  await addAnalystPool(database.prisma, scenario, 60);
-  client = await new ApiClient(app.yoga).signInAs(scenario.users.workforceLead);
-});
-
-afterAll(async () => {
-  await database?.drop();
+  await addAnalystPool(setup.database.prisma, setup.scenario, 60);
+  client = await setup.signIn(setup.scenario.users.workforceLead);
 });
 
 async function data<Data = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<Data> {
@@ -78,11 +71,11 @@ describe('the analysts list', () => {
 
     expect(await names({ search: 'okafor' })).toEqual(['Ben Okafor']);
     expect(await names({ search: 'INFORMATION analyst' })).toEqual(['Aisha Khan', 'Ben Okafor']);
-    expect(await names({ organisationId: scenario.organisations.icb.id })).toEqual([]);
-    expect(await names({ skillId: scenario.skills.statistics.id })).toEqual(['Aisha Khan', 'Ben Okafor']);
+    expect(await names({ organisationId: setup.scenario.organisations.icb.id })).toEqual([]);
+    expect(await names({ skillId: setup.scenario.skills.statistics.id })).toEqual(['Aisha Khan', 'Ben Okafor']);
     // Pool analysts cycle through SQL levels 1..4; the two scenario analysts are at 3.
-    expect(await names({ skillId: scenario.skills.sql.id, minLevel: 4 })).toHaveLength(15);
-    expect(await names({ skillId: scenario.skills.sql.id, minLevel: 3, organisationId: scenario.organisations.acuteTrust.id })).toHaveLength(
+    expect(await names({ skillId: setup.scenario.skills.sql.id, minLevel: 4 })).toHaveLength(15);
+    expect(await names({ skillId: setup.scenario.skills.sql.id, minLevel: 3, organisationId: setup.scenario.organisations.acuteTrust.id })).toHaveLength(
       1 + 15,
     );
   });
@@ -96,7 +89,7 @@ describe('the analysts list', () => {
         targetRole { name band requirements { level skill { name } } }
         allocations { totalCount edges { node { fte startWeek endWeek kind status analyst { name } request { title } } } }
       } }`,
-      { id: scenario.analysts.acuteAnalyst.id },
+      { id: setup.scenario.analysts.acuteAnalyst.id },
     );
     expect(analyst).toEqual({
       name: 'Ben Okafor',
@@ -185,7 +178,7 @@ describe('requests and allocations', () => {
         requiredSkills { minLevel skill { name } }
         desiredSkills { minLevel skill { name } }
       } }`,
-      { id: scenario.requests.hospiceSubmitted.id },
+      { id: setup.scenario.requests.hospiceSubmitted.id },
     );
     expect(request).toEqual({
       title: 'Demand forecast',
@@ -215,9 +208,9 @@ describe('requests and allocations', () => {
         drafts: projects(filter: { status: DRAFT }) { edges { node { id } } }
         theatre: projects(filter: { search: "THEATRE" }) { edges { node { id } } }
       }`,
-      { hospice: scenario.organisations.hospice.id, sql: scenario.skills.sql.id, dashboards: scenario.skills.dashboards.id },
+      { hospice: setup.scenario.organisations.hospice.id, sql: setup.scenario.skills.sql.id, dashboards: setup.scenario.skills.dashboards.id },
     );
-    const { requests, projects } = scenario;
+    const { requests, projects } = setup.scenario;
     expect(ids(result.hospiceRequests)).toEqual([requests.hospiceSubmitted.id, requests.hospiceDraft.id].sort());
     expect(ids(result.submitted)).toEqual([requests.hospiceSubmitted.id]);
     expect(ids(result.needingSql)).toEqual([]);
@@ -231,11 +224,11 @@ describe('requests and allocations', () => {
       (await data('query ($filter: AllocationFilter) { allocations(filter: $filter) { totalCount } }', { filter })).allocations.totalCount;
 
     expect(await count({})).toBe(1);
-    expect(await count({ analystId: scenario.analysts.acuteAnalyst.id })).toBe(1);
-    expect(await count({ analystId: scenario.analysts.hospiceAnalyst.id })).toBe(0);
-    expect(await count({ organisationId: scenario.organisations.hospice.id })).toBe(1);
-    expect(await count({ organisationId: scenario.organisations.acuteTrust.id })).toBe(1);
-    expect(await count({ organisationId: scenario.organisations.icb.id })).toBe(0);
+    expect(await count({ analystId: setup.scenario.analysts.acuteAnalyst.id })).toBe(1);
+    expect(await count({ analystId: setup.scenario.analysts.hospiceAnalyst.id })).toBe(0);
+    expect(await count({ organisationId: setup.scenario.organisations.hospice.id })).toBe(1);
+    expect(await count({ organisationId: setup.scenario.organisations.acuteTrust.id })).toBe(1);
+    expect(await count({ organisationId: setup.scenario.organisations.icb.id })).toBe(0);
     expect(await count({ status: 'PROPOSED' })).toBe(0);
   });
 });

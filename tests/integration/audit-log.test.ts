@@ -1,13 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../api/src/app.ts';
-import type { TestDatabase } from '../support/database.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, errorCodes } from '../fixtures/api-client.ts';
-import { startAllocationScenarioApp, type AllocationScenario } from '../fixtures/allocation-scenario.ts';
+import { startAllocationScenarioApp } from '../fixtures/allocation-scenario.ts';
+import { useScenarioApp } from '../fixtures/use-scenario-app.ts';
 
-let database: TestDatabase;
-let scenario: AllocationScenario;
-let app: App;
 let statements = 0;
+const setup = useScenarioApp(() => startAllocationScenarioApp({ onQuery: () => (statements += 1) }));
+
 let lead: ApiClient;
 
 const EVENTS = 60;
@@ -17,10 +15,9 @@ const HOUR = 3_600_000;
 const SEEDED = { to: new Date(START + EVENTS * HOUR).toISOString() };
 
 beforeAll(async () => {
-  ({ database, scenario, app } = await startAllocationScenarioApp({ onQuery: () => (statements += 1) }));
-  const { users, ics, otherIcs, requests } = scenario;
+  const { users, ics, otherIcs, requests } = setup.scenario;
   const actors = [users.workforceLead, users.hospiceLead, users.acuteLead, null];
-  await database.prisma.auditEvent.createMany({
+  await setup.database.prisma.auditEvent.createMany({
     data: Array.from({ length: EVENTS }, (_, index) => ({
       icsId: ics.id,
       actorId: actors[index % actors.length]?.id ?? null,
@@ -32,14 +29,10 @@ beforeAll(async () => {
       createdAt: new Date(START + index * HOUR),
     })),
   });
-  await database.prisma.auditEvent.create({
+  await setup.database.prisma.auditEvent.create({
     data: { icsId: otherIcs.ics.id, actorId: otherIcs.workforceLead.id, action: 'request.update', entityType: 'Request', entityId: requests.mortalityReview.id },
   });
-  lead = await new ApiClient(app.yoga).signInAs(users.workforceLead);
-});
-
-afterAll(async () => {
-  await database?.drop();
+  lead = await setup.signIn(users.workforceLead);
 });
 
 const AUDIT = /* GraphQL */ `
@@ -86,7 +79,7 @@ describe('the audit log', () => {
   });
 
   it('filters by entity, actor, action and time, in any combination', async () => {
-    const { users, requests } = scenario;
+    const { users, requests } = setup.scenario;
     expect((await audit({ filter: { entityType: 'Request' } })).totalCount).toBe(EVENTS / 3);
     expect((await audit({ filter: { entityType: 'Allocation', entityId: 'allocation-2' } })).nodes.every((node) => node.entityId === 'allocation-2')).toBe(true);
     const byActor = await audit({ filter: { actorId: users.hospiceLead.id }, first: 100 });
@@ -121,11 +114,11 @@ describe('the audit log', () => {
   });
 
   it('is for workforce leads only', async () => {
-    for (const user of [scenario.users.hospiceLead, scenario.users.chloe]) {
-      const client = await new ApiClient(app.yoga).signInAs(user);
+    for (const user of [setup.scenario.users.hospiceLead, setup.scenario.users.chloe]) {
+      const client = await setup.signIn(user);
       expect(errorCodes(await client.execute(AUDIT, {}))).toEqual(['FORBIDDEN']);
       expect(errorCodes(await client.execute(`query { auditActors { id } }`))).toEqual(['FORBIDDEN']);
     }
-    expect(errorCodes(await new ApiClient(app.yoga).execute(AUDIT, {}))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await new ApiClient(setup.app.yoga).execute(AUDIT, {}))).toEqual(['UNAUTHENTICATED']);
   });
 });

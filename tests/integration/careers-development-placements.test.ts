@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../api/src/app.ts';
-import { startCareersApp, type CareersScenario } from '../fixtures/careers-scenario.ts';
-import type { IcsScenario } from '../fixtures/ics-scenario.ts';
-import { ApiClient, errorCodes } from '../fixtures/api-client.ts';
-import type { TestDatabase } from '../support/database.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startCareersApp } from '../fixtures/careers-scenario.ts';
+import { errorCodes } from '../fixtures/api-client.ts';
+import { useScenarioApp } from '../fixtures/use-scenario-app.ts';
 
-let database: TestDatabase;
-let scenario: IcsScenario;
-let app: App;
+const setup = useScenarioApp(startCareersApp);
 
 const REPORT = /* GraphQL */ `
   query ($fromWeek: Date, $toWeek: Date) {
@@ -21,27 +17,21 @@ const REPORT = /* GraphQL */ `
 `;
 
 beforeAll(async () => {
-  let careers: CareersScenario;
-  ({ database, scenario, app, careers } = await startCareersApp());
-  const request = careers.requests.frailtyModel;
-  const base = { icsId: scenario.ics.id, requestId: request.id, startWeek: request.startWeek, endWeek: request.endWeek };
-  const mentor = await database.prisma.allocation.create({ data: { ...base, analystId: careers.mentor.id, fte: 0.2, kind: 'MENTOR' } });
-  await database.prisma.allocation.create({
-    data: { ...base, analystId: scenario.analysts.hospiceAnalyst.id, fte: 0.2, kind: 'DEVELOPMENT', mentorAllocationId: mentor.id },
+  const request = setup.careers.requests.frailtyModel;
+  const base = { icsId: setup.scenario.ics.id, requestId: request.id, startWeek: request.startWeek, endWeek: request.endWeek };
+  const mentor = await setup.database.prisma.allocation.create({ data: { ...base, analystId: setup.careers.mentor.id, fte: 0.2, kind: 'MENTOR' } });
+  await setup.database.prisma.allocation.create({
+    data: { ...base, analystId: setup.scenario.analysts.hospiceAnalyst.id, fte: 0.2, kind: 'DEVELOPMENT', mentorAllocationId: mentor.id },
   });
   // A declined placement gave nobody any development.
-  await database.prisma.allocation.create({
-    data: { ...base, analystId: scenario.analysts.acuteAnalyst.id, fte: 0.1, kind: 'DEVELOPMENT', status: 'DECLINED' },
+  await setup.database.prisma.allocation.create({
+    data: { ...base, analystId: setup.scenario.analysts.acuteAnalyst.id, fte: 0.1, kind: 'DEVELOPMENT', status: 'DECLINED' },
   });
-});
-
-afterAll(async () => {
-  await database?.drop();
 });
 
 describe('development placements across the ICS', () => {
   it('counts placements by band and home organisation and lists them with their mentor, for a workforce lead', async () => {
-    const lead = await new ApiClient(app.yoga).signInAs(scenario.users.workforceLead);
+    const lead = await setup.signIn(setup.scenario.users.workforceLead);
     const result = await lead.execute(REPORT);
     expect(result.errors).toBeUndefined();
     expect(result.data!.developmentPlacements).toEqual({
@@ -67,7 +57,7 @@ describe('development placements across the ICS', () => {
   });
 
   it('narrows to the weeks asked for and checks them', async () => {
-    const lead = await new ApiClient(app.yoga).signInAs(scenario.users.workforceLead);
+    const lead = await setup.signIn(setup.scenario.users.workforceLead);
     const later = await lead.execute(REPORT, { fromWeek: '2027-06-07', toWeek: '2027-12-27' });
     expect(later.data!.developmentPlacements.total).toBe(0);
     const backwards = await lead.execute(REPORT, { fromWeek: '2027-06-07', toWeek: '2027-01-04' });
@@ -75,8 +65,8 @@ describe('development placements across the ICS', () => {
   });
 
   it('is FORBIDDEN to organisation leads and analysts', async () => {
-    for (const user of [scenario.users.acuteLead, scenario.users.hospiceAnalyst]) {
-      const result = await (await new ApiClient(app.yoga).signInAs(user)).execute(REPORT);
+    for (const user of [setup.scenario.users.acuteLead, setup.scenario.users.hospiceAnalyst]) {
+      const result = await (await setup.signIn(user)).execute(REPORT);
       expect(errorCodes(result)).toEqual(['FORBIDDEN']);
     }
   });

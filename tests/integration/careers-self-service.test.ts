@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../api/src/app.ts';
-import type { IcsScenario } from '../fixtures/ics-scenario.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { startScenarioApp } from '../fixtures/scenario-app.ts';
-import { ApiClient, errorCodes } from '../fixtures/api-client.ts';
-import type { TestDatabase } from '../support/database.ts';
+import { errorCodes } from '../fixtures/api-client.ts';
+import { useScenarioApp } from '../fixtures/use-scenario-app.ts';
 
-let database: TestDatabase;
-let scenario: IcsScenario;
-let app: App;
+const setup = useScenarioApp(startScenarioApp);
 
 beforeAll(async () => {
-  ({ database, scenario, app } = await startScenarioApp());
   // Completed work evidenced both analysts' SQL at level 3 (the scenario dates it; record the level too).
-  await database.prisma.analystSkill.updateMany({ where: { skillId: scenario.skills.sql.id }, data: { evidencedLevel: 3 } });
-});
-
-afterAll(async () => {
-  await database?.drop();
+  await setup.database.prisma.analystSkill.updateMany({ where: { skillId: setup.scenario.skills.sql.id }, data: { evidencedLevel: 3 } });
 });
 
 const UPDATE = /* GraphQL */ `
@@ -34,24 +25,24 @@ const PERSONAL = /* GraphQL */ `
   query ($id: ID!) { analyst(id: $id) { name skills { level } aspirations { targetLevel } availabilities { startWeek } sectorsOfInterest } }
 `;
 
-const signIn = (user: { email: string }) => new ApiClient(app.yoga).signInAs(user);
+const signIn = (user: { email: string }) => setup.signIn(user);
 const analystRow = (id: string) =>
-  database.prisma.analyst.findUniqueOrThrow({ where: { id }, include: { skills: true, aspirations: true, availabilities: true } });
-const auditCount = (id: string) => database.prisma.auditEvent.count({ where: { entityType: 'Analyst', entityId: id } });
+  setup.database.prisma.analyst.findUniqueOrThrow({ where: { id }, include: { skills: true, aspirations: true, availabilities: true } });
+const auditCount = (id: string) => setup.database.prisma.auditEvent.count({ where: { entityType: 'Analyst', entityId: id } });
 
 async function update(user: { email: string }, analystId: string, input: Record<string, unknown>) {
-  const { version } = await database.prisma.analyst.findUniqueOrThrow({ where: { id: analystId } });
-  return (await signIn(user)).execute(UPDATE, { id: analystId, version, input });
+  const { version } = await setup.database.prisma.analyst.findUniqueOrThrow({ where: { id: analystId } });
+  return (await setup.signIn(user)).execute(UPDATE, { id: analystId, version, input });
 }
 
 describe('an analyst keeping their own profile', () => {
   it('sets skills, aspirations, target role, preferences and availability in one audited, versioned change', async () => {
-    const { hospiceAnalyst } = scenario.analysts;
-    const { skills, roleProfiles } = scenario;
+    const { hospiceAnalyst } = setup.scenario.analysts;
+    const { skills, roleProfiles } = setup.scenario;
     const version = (await analystRow(hospiceAnalyst.id)).version;
     const audits = await auditCount(hospiceAnalyst.id);
 
-    const result = await update(scenario.users.hospiceAnalyst, hospiceAnalyst.id, {
+    const result = await update(setup.scenario.users.hospiceAnalyst, hospiceAnalyst.id, {
       workPreference: 'ON_SITE',
       sectorsOfInterest: ['HOSPICE', 'ACUTE_TRUST'],
       targetRoleId: roleProfiles.seniorAnalyst.id,
@@ -83,28 +74,28 @@ describe('an analyst keeping their own profile', () => {
       { startWeek: '2027-03-01', endWeek: '2027-03-29', availableFraction: 0.5 },
     ]);
     expect(await auditCount(hospiceAnalyst.id)).toBe(audits + 1);
-    const [audit] = await database.prisma.auditEvent.findMany({
+    const [audit] = await setup.database.prisma.auditEvent.findMany({
       where: { entityType: 'Analyst', entityId: hospiceAnalyst.id },
       orderBy: { createdAt: 'desc' },
       take: 1,
     });
-    expect(audit).toMatchObject({ actorId: scenario.users.hospiceAnalyst.id, action: 'analyst.profile.update' });
+    expect(audit).toMatchObject({ actorId: setup.scenario.users.hospiceAnalyst.id, action: 'analyst.profile.update' });
     expect((audit!.after as { availabilities: unknown[] }).availabilities).toHaveLength(2);
   });
 
   it('refuses to lower or drop a level completed work evidenced, naming the field, and changes nothing', async () => {
-    const { acuteAnalyst } = scenario.analysts;
+    const { acuteAnalyst } = setup.scenario.analysts;
     const before = await analystRow(acuteAnalyst.id);
     const audits = await auditCount(acuteAnalyst.id);
 
-    const lowered = await update(scenario.users.acuteAnalyst, acuteAnalyst.id, {
+    const lowered = await update(setup.scenario.users.acuteAnalyst, acuteAnalyst.id, {
       workPreference: 'REMOTE',
       skills: [
-        { skillId: scenario.skills.statistics.id, level: 2 },
-        { skillId: scenario.skills.sql.id, level: 2 },
+        { skillId: setup.scenario.skills.statistics.id, level: 2 },
+        { skillId: setup.scenario.skills.sql.id, level: 2 },
       ],
     });
-    const dropped = await update(scenario.users.acuteAnalyst, acuteAnalyst.id, { skills: [{ skillId: scenario.skills.statistics.id, level: 2 }] });
+    const dropped = await update(setup.scenario.users.acuteAnalyst, acuteAnalyst.id, { skills: [{ skillId: setup.scenario.skills.statistics.id, level: 2 }] });
 
     expect(errorCodes(lowered)).toEqual(['VALIDATION_FAILED']);
     expect(lowered.errors![0]!.extensions!.fields).toEqual([
@@ -119,16 +110,16 @@ describe('an analyst keeping their own profile', () => {
   });
 
   it('checks aspirations, availability and skills with a path to every bad field', async () => {
-    const { acuteAnalyst } = scenario.analysts;
+    const { acuteAnalyst } = setup.scenario.analysts;
     const before = await analystRow(acuteAnalyst.id);
 
-    const result = await update(scenario.users.acuteAnalyst, acuteAnalyst.id, {
+    const result = await update(setup.scenario.users.acuteAnalyst, acuteAnalyst.id, {
       skills: [
-        { skillId: scenario.skills.sql.id, level: 5 },
-        { skillId: scenario.skills.sql.id, level: 3 },
-        { skillId: scenario.otherIcs.organisation.id, level: 1 },
+        { skillId: setup.scenario.skills.sql.id, level: 5 },
+        { skillId: setup.scenario.skills.sql.id, level: 3 },
+        { skillId: setup.scenario.otherIcs.organisation.id, level: 1 },
       ],
-      aspirations: [{ skillId: scenario.skills.statistics.id, targetLevel: 0 }],
+      aspirations: [{ skillId: setup.scenario.skills.statistics.id, targetLevel: 0 }],
       availability: [
         { startWeek: '2027-02-02', endWeek: '2027-02-08', availableFraction: 0 },
         { startWeek: '2027-02-08', endWeek: '2027-02-01', availableFraction: 1 },
@@ -153,8 +144,8 @@ describe('an analyst keeping their own profile', () => {
   });
 
   it('only takes aspirations above the current level', async () => {
-    const result = await update(scenario.users.acuteAnalyst, scenario.analysts.acuteAnalyst.id, {
-      aspirations: [{ skillId: scenario.skills.sql.id, targetLevel: 3 }],
+    const result = await update(setup.scenario.users.acuteAnalyst, setup.scenario.analysts.acuteAnalyst.id, {
+      aspirations: [{ skillId: setup.scenario.skills.sql.id, targetLevel: 3 }],
     });
     expect(errorCodes(result)).toEqual(['VALIDATION_FAILED']);
     expect(result.errors![0]!.extensions!.fields).toEqual([
@@ -163,16 +154,16 @@ describe('an analyst keeping their own profile', () => {
   });
 
   it('refuses an over-long list before touching anything', async () => {
-    const aspirations = Array.from({ length: 101 }, () => ({ skillId: scenario.skills.sql.id, targetLevel: 4 }));
-    const result = await update(scenario.users.acuteAnalyst, scenario.analysts.acuteAnalyst.id, { aspirations });
+    const aspirations = Array.from({ length: 101 }, () => ({ skillId: setup.scenario.skills.sql.id, targetLevel: 4 }));
+    const result = await update(setup.scenario.users.acuteAnalyst, setup.scenario.analysts.acuteAnalyst.id, { aspirations });
     expect(errorCodes(result)).toEqual(['VALIDATION_FAILED']);
     expect(result.errors![0]!.extensions!.fields).toEqual([{ path: ['input', 'aspirations'], message: 'Give at most 100.' }]);
   });
 
   it('is STALE_VERSION on a version someone else has moved on', async () => {
-    const { acuteAnalyst } = scenario.analysts;
+    const { acuteAnalyst } = setup.scenario.analysts;
     const { version } = await analystRow(acuteAnalyst.id);
-    const client = await signIn(scenario.users.acuteAnalyst);
+    const client = await setup.signIn(setup.scenario.users.acuteAnalyst);
     const first = await client.execute(UPDATE, { id: acuteAnalyst.id, version, input: { workPreference: 'REMOTE' } });
     const second = await client.execute(UPDATE, { id: acuteAnalyst.id, version, input: { workPreference: 'ON_SITE' } });
     expect(first.errors).toBeUndefined();
@@ -181,8 +172,8 @@ describe('an analyst keeping their own profile', () => {
   });
 
   it("is FORBIDDEN for another analyst's profile", async () => {
-    const result = await update(scenario.users.acuteAnalyst, scenario.analysts.hospiceAnalyst.id, {
-      aspirations: [{ skillId: scenario.skills.dashboards.id, targetLevel: 4 }],
+    const result = await update(setup.scenario.users.acuteAnalyst, setup.scenario.analysts.hospiceAnalyst.id, {
+      aspirations: [{ skillId: setup.scenario.skills.dashboards.id, targetLevel: 4 }],
     });
     expect(errorCodes(result)).toEqual(['FORBIDDEN']);
   });
@@ -190,9 +181,9 @@ describe('an analyst keeping their own profile', () => {
 
 describe("another analyst's aspirations, availability and preferences", () => {
   it('are hidden from a fellow analyst and from the lead of another organisation, but not their skills', async () => {
-    const target = scenario.analysts.hospiceAnalyst;
-    for (const viewer of [scenario.users.acuteAnalyst, scenario.users.acuteLead]) {
-      const result = await (await signIn(viewer)).execute(PERSONAL, { id: target.id });
+    const target = setup.scenario.analysts.hospiceAnalyst;
+    for (const viewer of [setup.scenario.users.acuteAnalyst, setup.scenario.users.acuteLead]) {
+      const result = await (await setup.signIn(viewer)).execute(PERSONAL, { id: target.id });
       expect(result.errors).toBeUndefined();
       expect(result.data!.analyst).toMatchObject({ name: target.name, aspirations: null, availabilities: null, sectorsOfInterest: null });
       expect(result.data!.analyst.skills.length).toBeGreaterThan(0);
@@ -200,9 +191,9 @@ describe("another analyst's aspirations, availability and preferences", () => {
   });
 
   it('are visible to the analyst, their home organisation lead and the workforce lead', async () => {
-    const target = scenario.analysts.hospiceAnalyst;
-    for (const viewer of [scenario.users.hospiceAnalyst, scenario.users.hospiceLead, scenario.users.workforceLead]) {
-      const result = await (await signIn(viewer)).execute(PERSONAL, { id: target.id });
+    const target = setup.scenario.analysts.hospiceAnalyst;
+    for (const viewer of [setup.scenario.users.hospiceAnalyst, setup.scenario.users.hospiceLead, setup.scenario.users.workforceLead]) {
+      const result = await (await setup.signIn(viewer)).execute(PERSONAL, { id: target.id });
       expect(result.data!.analyst.aspirations).not.toBeNull();
       expect(result.data!.analyst.availabilities).not.toBeNull();
     }

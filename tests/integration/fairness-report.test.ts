@@ -1,24 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../api/src/app.ts';
-import type { TestDatabase } from '../support/database.ts';
-import { addAnalystPool, type IcsScenario } from '../fixtures/ics-scenario.ts';
+import { describe, expect, it } from 'vitest';
+import type { OrganisationFairness } from '../../api/src/services/fairness/figures.ts';
+import { addAnalystPool } from '../fixtures/ics-scenario.ts';
 import { startInsightApp } from '../fixtures/insight-scenario.ts';
 import { ApiClient, errorCodes } from '../fixtures/api-client.ts';
+import { useScenarioApp } from '../fixtures/use-scenario-app.ts';
 
-let database: TestDatabase;
-let scenario: IcsScenario;
-let app: App;
 let statements = 0;
-let lead: ApiClient;
-
-beforeAll(async () => {
-  ({ database, scenario, app } = await startInsightApp({ onQuery: () => (statements += 1) }));
-  lead = await new ApiClient(app.yoga).signInAs(scenario.users.workforceLead);
-});
-
-afterAll(async () => {
-  await database?.drop();
-});
+const setup = useScenarioApp(
+  () => startInsightApp({ onQuery: () => (statements += 1) }),
+  ({ scenario }) => ({ lead: scenario.users.workforceLead }),
+);
 
 const REPORT = /* GraphQL */ `
   query ($startWeek: Date, $endWeek: Date) {
@@ -34,20 +25,10 @@ const REPORT = /* GraphQL */ `
   }
 `;
 
-interface Figures {
-  organisation: { name: string };
-  weight: number;
-  entitlement: number;
-  claim: number;
-  received: number;
-  satisfaction: number | null;
-  contribution: number;
-  balance: number;
-  creditIn: number;
-  creditCarried: number;
-}
+/** The figures of one organisation as the API gives them: named rather than by id. */
+type Figures = Omit<OrganisationFairness, 'organisationId'> & { organisation: { name: string } };
 
-async function report(variables: Record<string, unknown>, client = lead) {
+async function report(variables: Record<string, unknown>, client = setup.clients.lead) {
   const result = await client.execute(REPORT, variables);
   expect(result.errors).toBeUndefined();
   const data = result.data!.fairnessReport;
@@ -117,11 +98,11 @@ describe('the fairness report', () => {
 
   it('is open to every organisation lead and analyst of the ICS, and to no one else', async () => {
     const expected = await report({ startWeek: '2026-12-07', endWeek: '2027-02-22' });
-    for (const user of [scenario.users.hospiceLead, scenario.users.acuteLead, scenario.users.hospiceAnalyst]) {
-      const client = await new ApiClient(app.yoga).signInAs(user);
+    for (const user of [setup.scenario.users.hospiceLead, setup.scenario.users.acuteLead, setup.scenario.users.hospiceAnalyst]) {
+      const client = await setup.signIn(user);
       expect((await report({ startWeek: '2026-12-07', endWeek: '2027-02-22' }, client)).organisations).toEqual(expected.organisations);
     }
-    const anonymous = await new ApiClient(app.yoga).execute(REPORT, {});
+    const anonymous = await new ApiClient(setup.app.yoga).execute(REPORT, {});
     expect(errorCodes(anonymous)).toEqual(['UNAUTHENTICATED']);
     expect(expected.organisations.map((row: Figures) => row.organisation.name)).not.toContain('Hillside ICB');
   });
@@ -131,7 +112,7 @@ describe('the fairness report', () => {
       { startWeek: '2027-01-04', endWeek: '2026-12-07' },
       { startWeek: '2026-01-05', endWeek: '2028-12-25' },
     ]) {
-      const result = await lead.execute(REPORT, variables);
+      const result = await setup.clients.lead.execute(REPORT, variables);
       expect(errorCodes(result)).toEqual(['VALIDATION_FAILED']);
       expect(result.errors![0]!.extensions!.fields![0]!.path).toEqual(['endWeek']);
     }
@@ -141,7 +122,7 @@ describe('the fairness report', () => {
     statements = 0;
     await report({ startWeek: '2026-12-07', endWeek: '2027-01-25' });
     const before = statements;
-    await addAnalystPool(database.prisma, scenario, 30);
+    await addAnalystPool(setup.database.prisma, setup.scenario, 30);
     statements = 0;
     await report({ startWeek: '2026-01-05', endWeek: '2027-06-28' });
     expect(statements).toBe(before);

@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../api/src/app.ts';
+import { describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../../api/src/db/client.ts';
-import type { TestDatabase } from '../support/database.ts';
-import { addAnalystPool, type IcsScenario } from '../fixtures/ics-scenario.ts';
+import { addAnalystPool } from '../fixtures/ics-scenario.ts';
 import { startInsightApp } from '../fixtures/insight-scenario.ts';
-import { ApiClient, errorCodes } from '../fixtures/api-client.ts';
+import { errorCodes } from '../fixtures/api-client.ts';
+import { useScenarioApp } from '../fixtures/use-scenario-app.ts';
 
-let database: TestDatabase;
-let scenario: IcsScenario;
-let app: App;
 let statements = 0;
-let lead: ApiClient;
-
-beforeAll(async () => {
-  ({ database, scenario, app } = await startInsightApp({ onQuery: () => (statements += 1) }));
-  lead = await new ApiClient(app.yoga).signInAs(scenario.users.workforceLead);
-});
-
-afterAll(async () => {
-  await database?.drop();
-});
+const setup = useScenarioApp(
+  () => startInsightApp({ onQuery: () => (statements += 1) }),
+  ({ scenario }) => ({ lead: scenario.users.workforceLead }),
+);
 
 const CAPACITY = /* GraphQL */ `
   query ($fromMonth: Date, $months: Int, $minLevel: Int, $organisationId: ID, $category: SkillCategory) {
@@ -35,7 +25,7 @@ const CAPACITY = /* GraphQL */ `
   }
 `;
 
-async function report(variables: Record<string, unknown>, client = lead) {
+async function report(variables: Record<string, unknown>, client = setup.clients.lead) {
   const result = await client.execute(CAPACITY, variables);
   expect(result.errors).toBeUndefined();
   return result.data!.capacityDemand;
@@ -87,7 +77,7 @@ describe('capacity against demand', () => {
   it('matches an independent computation from the raw tables, cell by cell', async () => {
     for (const minLevel of [2, 3]) {
       const result = await report({ fromMonth: '2026-11-01', months: 5, minLevel });
-      const expected = await independentHeatmap(database.prisma, scenario.ics.id, '2026-11-01', '2027-04-01', minLevel);
+      const expected = await independentHeatmap(setup.database.prisma, setup.scenario.ics.id, '2026-11-01', '2027-04-01', minLevel);
       const cells = (result.skills as Row[]).flatMap((row) => row.cells.map((c) => ({ key: `${row.label}|${c.bucket}`, ...c })));
       expect(cells).toHaveLength(4 * 5);
       for (const { key, supply, demand, shortfall } of cells) {
@@ -150,7 +140,7 @@ describe('capacity against demand', () => {
   });
 
   it('narrows to one organisation or one category when asked', async () => {
-    const acute = await report({ fromMonth: '2026-12-01', months: 1, organisationId: scenario.organisations.acuteTrust.id });
+    const acute = await report({ fromMonth: '2026-12-01', months: 1, organisationId: setup.scenario.organisations.acuteTrust.id });
     expect(cell(acute.skills, 'Statistical modelling', '2026-12')).toMatchObject({ supply: 0.4, demand: 0.8 });
     expect(acute.organisations.map((row: Row) => row.label)).toEqual(['Riverside University Hospitals']);
     // Within the trust, Dev alone holds dashboards and statistics at Practitioner level, Ben alone SQL.
@@ -168,9 +158,9 @@ describe('capacity against demand', () => {
   });
 
   it('is for leads: organisation leads may read it, analysts are refused', async () => {
-    const organisationLead = await new ApiClient(app.yoga).signInAs(scenario.users.hospiceLead);
+    const organisationLead = await setup.signIn(setup.scenario.users.hospiceLead);
     expect((await report({}, organisationLead)).skills).toHaveLength(4);
-    const analyst = await new ApiClient(app.yoga).signInAs(scenario.users.hospiceAnalyst);
+    const analyst = await setup.signIn(setup.scenario.users.hospiceAnalyst);
     const refused = await analyst.execute(CAPACITY, {});
     expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
     expect(refused.data).toBeNull();
@@ -183,7 +173,7 @@ describe('capacity against demand', () => {
       [{ minLevel: 5 }, 'minLevel'],
       [{ organisationId: 'acute' }, 'organisationId'],
     ] as const) {
-      const result = await lead.execute(CAPACITY, variables);
+      const result = await setup.clients.lead.execute(CAPACITY, variables);
       expect(errorCodes(result)).toEqual(['VALIDATION_FAILED']);
       expect(result.errors![0]!.extensions!.fields!.map((issue) => issue.path.join('.'))).toEqual([field]);
     }
@@ -193,7 +183,7 @@ describe('capacity against demand', () => {
     statements = 0;
     await report({ months: 2 });
     const before = statements;
-    await addAnalystPool(database.prisma, scenario, 30);
+    await addAnalystPool(setup.database.prisma, setup.scenario, 30);
     statements = 0;
     await report({ months: 12 });
     expect(statements).toBe(before);

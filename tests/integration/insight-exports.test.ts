@@ -1,30 +1,16 @@
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../api/src/app.ts';
-import type { TestDatabase } from '../support/database.ts';
-import type { IcsScenario } from '../fixtures/ics-scenario.ts';
+import { describe, expect, it } from 'vitest';
 import { startInsightApp } from '../fixtures/insight-scenario.ts';
 import { ApiClient } from '../fixtures/api-client.ts';
+import { useScenarioApp } from '../fixtures/use-scenario-app.ts';
 
-let database: TestDatabase;
-let scenario: IcsScenario;
-let app: App;
-let lead: ApiClient;
+const setup = useScenarioApp(startInsightApp, ({ scenario }) => ({ lead: scenario.users.workforceLead }));
 
-beforeAll(async () => {
-  ({ database, scenario, app } = await startInsightApp());
-  lead = await new ApiClient(app.yoga).signInAs(scenario.users.workforceLead);
-});
-
-afterAll(async () => {
-  await database?.drop();
-});
-
-function download(path: string, client: ApiClient | null = lead) {
-  return app.yoga.fetch(`http://localhost${path}`, { headers: client ? { cookie: client.cookieHeader() } : {} });
+function download(path: string, client: ApiClient | null = setup.clients.lead) {
+  return setup.app.yoga.fetch(`http://localhost${path}`, { headers: client ? { cookie: client.cookieHeader() } : {} });
 }
 
-async function rows(path: string, client: ApiClient | null = lead): Promise<Record<string, string>[]> {
+async function rows(path: string, client: ApiClient | null = setup.clients.lead): Promise<Record<string, string>[]> {
   const response = await download(path, client);
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
@@ -36,7 +22,7 @@ describe('CSV downloads of the insight reports', () => {
   it('gives the fairness report with the same figures as the API', async () => {
     const span = { startWeek: '2026-12-07', endWeek: '2027-02-22' };
     const api = (
-      await lead.execute(
+      await setup.clients.lead.execute(
         `query ($startWeek: Date, $endWeek: Date) { fairnessReport(startWeek: $startWeek, endWeek: $endWeek) {
           organisations { organisation { name } weight claim received satisfaction balance creditIn } } }`,
         span,
@@ -62,18 +48,18 @@ describe('CSV downloads of the insight reports', () => {
   });
 
   it('keeps a name that looks like a spreadsheet formula as text', async () => {
-    await database.prisma.organisation.update({ where: { id: scenario.organisations.hospice.id }, data: { name: '=HYPERLINK("x")' } });
+    await setup.database.prisma.organisation.update({ where: { id: setup.scenario.organisations.hospice.id }, data: { name: '=HYPERLINK("x")' } });
     try {
       const csv = await rows('/export/fairness.csv');
       expect(csv.map((row) => row.organisation)).toContain(`'=HYPERLINK("x")`);
     } finally {
-      await database.prisma.organisation.update({ where: { id: scenario.organisations.hospice.id }, data: { name: 'St Brigid’s Hospice' } });
+      await setup.database.prisma.organisation.update({ where: { id: setup.scenario.organisations.hospice.id }, data: { name: 'St Brigid’s Hospice' } });
     }
   });
 
   it('needs a signed-in user, and applies the same rules as the API', async () => {
     expect((await download('/export/fairness.csv', null)).status).toBe(401);
-    const analyst = await new ApiClient(app.yoga).signInAs(scenario.users.hospiceAnalyst);
+    const analyst = await setup.signIn(setup.scenario.users.hospiceAnalyst);
     expect((await download('/export/fairness.csv', analyst)).status).toBe(200);
     const refused = await download('/export/capacity-demand.csv', analyst);
     expect(refused.status).toBe(403);
@@ -86,7 +72,7 @@ describe('CSV downloads of the insight reports', () => {
     expect(await bad.text()).toMatch(/^months: .*\nminLevel: /);
     const backwards = await download('/export/fairness.csv?startWeek=2027-01-04&endWeek=2026-12-07');
     expect(backwards.status).toBe(400);
-    const post = await app.yoga.fetch('http://localhost/export/fairness.csv', { method: 'POST', headers: { cookie: lead.cookieHeader() } });
+    const post = await setup.app.yoga.fetch('http://localhost/export/fairness.csv', { method: 'POST', headers: { cookie: setup.clients.lead.cookieHeader() } });
     expect(post.status).toBe(405);
   });
 });

@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../api/src/app.ts';
-import type { TestDatabase } from '../support/database.ts';
-import { addAnalystPool, type IcsScenario } from '../fixtures/ics-scenario.ts';
+import { describe, expect, it } from 'vitest';
+import { addAnalystPool } from '../fixtures/ics-scenario.ts';
 import { startInsightApp } from '../fixtures/insight-scenario.ts';
-import { ApiClient, errorCodes } from '../fixtures/api-client.ts';
+import { errorCodes } from '../fixtures/api-client.ts';
+import { useScenarioApp } from '../fixtures/use-scenario-app.ts';
 
-let database: TestDatabase;
-let scenario: IcsScenario;
-let app: App;
 let statements = 0;
-let lead: ApiClient;
-
-beforeAll(async () => {
-  ({ database, scenario, app } = await startInsightApp({ onQuery: () => (statements += 1) }));
-  lead = await new ApiClient(app.yoga).signInAs(scenario.users.workforceLead);
-});
-
-afterAll(async () => {
-  await database?.drop();
-});
+const setup = useScenarioApp(
+  () => startInsightApp({ onQuery: () => (statements += 1) }),
+  ({ scenario }) => ({ lead: scenario.users.workforceLead }),
+);
 
 const UTILISATION = /* GraphQL */ `
   query ($fromMonth: Date, $months: Int, $organisationId: ID) {
@@ -42,7 +32,7 @@ interface AnalystRow {
   noDevelopmentIn12Months: boolean;
 }
 
-async function utilisation(variables: Record<string, unknown>, client = lead) {
+async function utilisation(variables: Record<string, unknown>, client = setup.clients.lead) {
   const result = await client.execute(UTILISATION, variables);
   expect(result.errors).toBeUndefined();
   const data = result.data!.utilisation;
@@ -86,16 +76,16 @@ describe('utilisation', () => {
   });
 
   it('shows an organisation lead only their own organisation’s analysts', async () => {
-    const hospiceLead = await new ApiClient(app.yoga).signInAs(scenario.users.hospiceLead);
+    const hospiceLead = await setup.signIn(setup.scenario.users.hospiceLead);
     const own = await utilisation({}, hospiceLead);
     expect(Object.keys(own.byName).sort()).toEqual(['Aisha Khan', 'Ella Grant']);
     expect(own.organisations.map((row: { organisation: { name: string } }) => row.organisation.name)).toEqual(['St Brigid’s Hospice']);
-    const other = await hospiceLead.execute(UTILISATION, { organisationId: scenario.organisations.acuteTrust.id });
+    const other = await hospiceLead.execute(UTILISATION, { organisationId: setup.scenario.organisations.acuteTrust.id });
     expect(errorCodes(other)).toEqual(['FORBIDDEN']);
   });
 
   it('refuses analysts, and keeps workforce leads to their own ICS', async () => {
-    const analyst = await new ApiClient(app.yoga).signInAs(scenario.users.acuteAnalyst);
+    const analyst = await setup.signIn(setup.scenario.users.acuteAnalyst);
     expect(errorCodes(await analyst.execute(UTILISATION, {}))).toEqual(['FORBIDDEN']);
     const { byName } = await utilisation({});
     expect(byName['Aaron Hill']).toBeUndefined();
@@ -106,7 +96,7 @@ describe('utilisation', () => {
     statements = 0;
     await utilisation({ months: 1 });
     const before = statements;
-    await addAnalystPool(database.prisma, scenario, 30);
+    await addAnalystPool(setup.database.prisma, setup.scenario, 30);
     statements = 0;
     const { analysts } = await utilisation({ months: 12 });
     expect(analysts).toHaveLength(35);

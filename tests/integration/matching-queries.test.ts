@@ -1,17 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../api/src/app.ts';
-import type { TestDatabase } from '../support/database.ts';
-import { addAnalystPool, type IcsScenario } from '../fixtures/ics-scenario.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addAnalystPool } from '../fixtures/ics-scenario.ts';
 import { addMatchingDemand, MATCHING_WINDOW } from '../fixtures/matching-scenario.ts';
 import { startScenarioApp } from '../fixtures/scenario-app.ts';
 import { ApiClient, errorCodes } from '../fixtures/api-client.ts';
+import { useScenarioApp } from '../fixtures/use-scenario-app.ts';
 
-let database: TestDatabase;
-let scenario: IcsScenario;
-let demand: Awaited<ReturnType<typeof addMatchingDemand>>;
-let app: App;
-let lead: ApiClient;
 let statements = 0;
+const setup = useScenarioApp(() => startScenarioApp({ onQuery: () => (statements += 1) }));
+
+let demand: Awaited<ReturnType<typeof addMatchingDemand>>;
+let lead: ApiClient;
 const answers: { inputDigest: string; proposals: { edges: { node: unknown }[] } }[] = [];
 
 const RUN_AGAIN = /* GraphQL */ `
@@ -24,9 +22,8 @@ const RUN_AGAIN = /* GraphQL */ `
 `;
 
 beforeAll(async () => {
-  ({ database, scenario, app } = await startScenarioApp({ onQuery: () => (statements += 1) }));
-  demand = await addMatchingDemand(database.prisma, scenario);
-  lead = await new ApiClient(app.yoga).signInAs(scenario.users.workforceLead);
+  demand = await addMatchingDemand(setup.database.prisma, setup.scenario);
+  lead = await setup.signIn(setup.scenario.users.workforceLead);
   for (let run = 0; run < 3; run += 1) {
     const result = await lead.execute(RUN_AGAIN, { input: MATCHING_WINDOW });
     expect(result.data?.runMatching.status).toBe('SUCCEEDED');
@@ -34,18 +31,14 @@ beforeAll(async () => {
   }
   // Each run replaced the one before's proposals; give the earlier runs copies of the latest ones, so every
   // run listed has proposals and a query per run would show in the statement count.
-  const [latest, ...earlier] = await database.prisma.matchingRun.findMany({ orderBy: { createdAt: 'desc' } });
-  const proposals = await database.prisma.allocation.findMany({ where: { runId: latest!.id } });
+  const [latest, ...earlier] = await setup.database.prisma.matchingRun.findMany({ orderBy: { createdAt: 'desc' } });
+  const proposals = await setup.database.prisma.allocation.findMany({ where: { runId: latest!.id } });
   expect(proposals.length).toBeGreaterThan(0);
   for (const run of earlier) {
-    await database.prisma.allocation.createMany({
+    await setup.database.prisma.allocation.createMany({
       data: proposals.map(({ id: _id, explanation, mentorAllocationId: _mentor, ...row }) => ({ ...row, runId: run.id, explanation: explanation ?? undefined })),
     });
   }
-});
-
-afterAll(async () => {
-  await database?.drop();
 });
 
 const RUN_FIELDS = /* GraphQL */ `
@@ -102,14 +95,14 @@ describe('listing runs', () => {
   });
 
   it('reads one run with its proposals in a bounded number of SQL statements, and null for another ICS', async () => {
-    const latest = await database.prisma.matchingRun.findFirstOrThrow({ orderBy: { createdAt: 'desc' } });
+    const latest = await setup.database.prisma.matchingRun.findFirstOrThrow({ orderBy: { createdAt: 'desc' } });
     statements = 0;
     const result = await lead.execute(RUN, { id: latest.id });
     expect(result.errors).toBeUndefined();
     expect(result.data!.matchingRun.proposals.totalCount).toBeGreaterThan(0);
     expect(statements).toBeLessThanOrEqual(14);
 
-    const other = await new ApiClient(app.yoga).signInAs(scenario.otherIcs.workforceLead);
+    const other = await setup.signIn(setup.scenario.otherIcs.workforceLead);
     const hidden = await other.execute(RUN, { id: latest.id });
     expect(hidden.errors).toBeUndefined();
     expect(hidden.data!.matchingRun).toBeNull();
@@ -157,9 +150,9 @@ describe('candidates for a request', () => {
   });
 
   it('is for workforce leads of the request’s ICS only', async () => {
-    const acuteLead = await new ApiClient(app.yoga).signInAs(scenario.users.acuteLead);
+    const acuteLead = await setup.signIn(setup.scenario.users.acuteLead);
     expect(errorCodes(await acuteLead.execute(CANDIDATES, { requestId: demand.requests.icbSegmentation.id }))).toEqual(['FORBIDDEN']);
-    const other = await new ApiClient(app.yoga).signInAs(scenario.otherIcs.workforceLead);
+    const other = await setup.signIn(setup.scenario.otherIcs.workforceLead);
     expect(errorCodes(await other.execute(CANDIDATES, { requestId: demand.requests.icbSegmentation.id }))).toEqual(['NOT_FOUND']);
   });
 });
@@ -170,7 +163,7 @@ describe('the cost of a run', () => {
     expect((await lead.execute(RUN_AGAIN, { input: MATCHING_WINDOW })).data!.runMatching.status).toBe('SUCCEEDED');
     const before = statements;
 
-    await addAnalystPool(database.prisma, scenario, 40);
+    await addAnalystPool(setup.database.prisma, setup.scenario, 40);
     statements = 0;
     expect((await lead.execute(RUN_AGAIN, { input: MATCHING_WINDOW })).data!.runMatching.status).toBe('SUCCEEDED');
     expect(statements).toBe(before);

@@ -1,31 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../api/src/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { weeklyAllowanceTenths, toTenths } from '../../api/src/domain/capacity.ts';
 import { mondaysOf } from '../../api/src/domain/weeks.ts';
 import { solveBaseline } from '../../api/src/matching/baseline.ts';
 import { failInterruptedRuns, runMatching } from '../../api/src/services/matching/run-matching.ts';
 import type { Viewer } from '../../api/src/auth/session.ts';
-import type { TestDatabase } from '../support/database.ts';
 import { TEST_TODAY } from '../support/test-clock.ts';
-import type { IcsScenario } from '../fixtures/ics-scenario.ts';
 import { addMatchingDemand, MATCHING_WINDOW } from '../fixtures/matching-scenario.ts';
 import { startScenarioApp } from '../fixtures/scenario-app.ts';
 import { ApiClient, errorCodes } from '../fixtures/api-client.ts';
+import { useScenarioApp } from '../fixtures/use-scenario-app.ts';
 
-let database: TestDatabase;
-let scenario: IcsScenario;
+const setup = useScenarioApp(startScenarioApp);
+
 let demand: Awaited<ReturnType<typeof addMatchingDemand>>;
-let app: App;
 let lead: ApiClient;
 
 beforeAll(async () => {
-  ({ database, scenario, app } = await startScenarioApp());
-  demand = await addMatchingDemand(database.prisma, scenario);
-  lead = await new ApiClient(app.yoga).signInAs(scenario.users.workforceLead);
-});
-
-afterAll(async () => {
-  await database?.drop();
+  demand = await addMatchingDemand(setup.database.prisma, setup.scenario);
+  lead = await setup.signIn(setup.scenario.users.workforceLead);
 });
 
 const RUN = /* GraphQL */ `
@@ -58,15 +50,15 @@ const RUN = /* GraphQL */ `
 `;
 
 const viewerFor = async (userId: string): Promise<Viewer> => {
-  const user = await database.prisma.user.findUniqueOrThrow({ where: { id: userId } });
+  const user = await setup.database.prisma.user.findUniqueOrThrow({ where: { id: userId } });
   return { userId: user.id, sessionId: 'test', icsId: user.icsId, role: user.role, organisationId: user.organisationId, analystId: user.analystId };
 };
 
 async function counts() {
   const [runs, allocations, audits] = await Promise.all([
-    database.prisma.matchingRun.count(),
-    database.prisma.allocation.count(),
-    database.prisma.auditEvent.count(),
+    setup.database.prisma.matchingRun.count(),
+    setup.database.prisma.allocation.count(),
+    setup.database.prisma.auditEvent.count(),
   ]);
   return { runs, allocations, audits };
 }
@@ -83,7 +75,7 @@ describe('running matching', () => {
     expect(run).toMatchObject({ status: 'SUCCEEDED', error: null, windowStart: '2026-11-30', windowEnd: '2027-05-24' });
     expect(run.inputDigest).toMatch(/^[0-9a-f]{64}$/);
     expect(run.policy).toEqual({ alpha: 0.4, beta: 0.4, gamma: 0.2, maxConcurrentRequests: 3, developmentShareCap: 0.5 });
-    expect(run.createdBy.id).toBe(scenario.users.workforceLead.id);
+    expect(run.createdBy.id).toBe(setup.scenario.users.workforceLead.id);
     expect(run.metrics.overCapacity).toBe(0);
     expect(run.metrics.skillViolations).toBe(0);
     expect(run.metrics.fulfilment).toBeGreaterThan(0);
@@ -106,17 +98,17 @@ describe('running matching', () => {
       expect(proposal.explanation.fairness.organisationName).not.toBe('Unknown organisation');
     }
     const requestIds = new Set(proposals.map((proposal: any) => proposal.request.id));
-    expect(requestIds.has(scenario.requests.hospiceDraft.id)).toBe(false);
-    expect(requestIds.has(scenario.requests.hospiceSubmitted.id)).toBe(false);
+    expect(requestIds.has(setup.scenario.requests.hospiceDraft.id)).toBe(false);
+    expect(requestIds.has(setup.scenario.requests.hospiceSubmitted.id)).toBe(false);
 
-    const audit = await database.prisma.auditEvent.findFirst({ where: { action: 'matching.run', entityId: run.id } });
-    expect(audit?.actorId).toBe(scenario.users.workforceLead.id);
+    const audit = await setup.database.prisma.auditEvent.findFirst({ where: { action: 'matching.run', entityId: run.id } });
+    expect(audit?.actorId).toBe(setup.scenario.users.workforceLead.id);
   });
 
   it('never books an analyst beyond their pooled time, counting the bookings that already hold it', async () => {
     const window = { startWeek: new Date('2026-11-30T00:00:00Z'), endWeek: new Date('2027-05-24T00:00:00Z') };
-    const analysts = await database.prisma.analyst.findMany({
-      where: { icsId: scenario.ics.id },
+    const analysts = await setup.database.prisma.analyst.findMany({
+      where: { icsId: setup.scenario.ics.id },
       include: {
         availabilities: true,
         allocations: {
@@ -144,30 +136,30 @@ describe('running matching', () => {
   });
 
   it('proposes no more for a request than it still needs', async () => {
-    const proposals = await database.prisma.allocation.findMany({ where: { runId: firstRunId, requestId: demand.requests.hospiceBereavement.id } });
+    const proposals = await setup.database.prisma.allocation.findMany({ where: { runId: firstRunId, requestId: demand.requests.hospiceBereavement.id } });
     const weekly = proposals.reduce((sum, allocation) => sum + toTenths(allocation.fte), 0);
     expect(weekly).toBeLessThanOrEqual(3);
   });
 
   it('replaces the unconfirmed proposals of an earlier run, keeping confirmed ones', async () => {
-    const before = await database.prisma.allocation.findFirstOrThrow({ where: { runId: firstRunId } });
-    await database.prisma.allocation.update({ where: { id: before.id }, data: { confirmedAt: TEST_TODAY } });
+    const before = await setup.database.prisma.allocation.findFirstOrThrow({ where: { runId: firstRunId } });
+    await setup.database.prisma.allocation.update({ where: { id: before.id }, data: { confirmedAt: TEST_TODAY } });
 
     const result = await lead.execute(RUN, { input: MATCHING_WINDOW });
     expect(result.data!.runMatching.status).toBe('SUCCEEDED');
 
-    const leftOver = await database.prisma.allocation.findMany({ where: { runId: firstRunId } });
+    const leftOver = await setup.database.prisma.allocation.findMany({ where: { runId: firstRunId } });
     expect(leftOver.map((allocation) => allocation.id)).toEqual([before.id]);
-    await database.prisma.allocation.delete({ where: { id: before.id } });
+    await setup.database.prisma.allocation.delete({ where: { id: before.id } });
   });
 
   it('keeps earlier proposals for weeks outside the new window', async () => {
     const { acuteForecast } = demand.requests;
-    const earlier = await database.prisma.matchingRun.findFirstOrThrow({ where: { id: firstRunId } });
+    const earlier = await setup.database.prisma.matchingRun.findFirstOrThrow({ where: { id: firstRunId } });
     const proposal = (startWeek: string, endWeek: string) =>
-      database.prisma.allocation.create({
+      setup.database.prisma.allocation.create({
         data: {
-          icsId: scenario.ics.id, runId: earlier.id, analystId: demand.analysts.acuteEngineer.id, requestId: acuteForecast.id,
+          icsId: setup.scenario.ics.id, runId: earlier.id, analystId: demand.analysts.acuteEngineer.id, requestId: acuteForecast.id,
           fte: 0.1, startWeek: new Date(startWeek), endWeek: new Date(endWeek),
         },
       });
@@ -176,9 +168,9 @@ describe('running matching', () => {
 
     const result = await lead.execute(RUN, { input: { windowStart: '2027-02-01', windowEnd: '2027-05-24' } });
     expect(result.data!.runMatching.status).toBe('SUCCEEDED');
-    const left = await database.prisma.allocation.findMany({ where: { id: { in: [before.id, inside.id] } } });
+    const left = await setup.database.prisma.allocation.findMany({ where: { id: { in: [before.id, inside.id] } } });
     expect(left.map((allocation) => allocation.id)).toEqual([before.id]);
-    await database.prisma.allocation.delete({ where: { id: before.id } });
+    await setup.database.prisma.allocation.delete({ where: { id: before.id } });
   });
 
   it('succeeds with no proposals over a window without open requests', async () => {
@@ -199,7 +191,7 @@ describe('running matching', () => {
 
 describe('who may run matching', () => {
   it.each(['acuteLead', 'hospiceAnalyst'] as const)('refuses the %s with FORBIDDEN and writes nothing', async (who) => {
-    const client = await new ApiClient(app.yoga).signInAs(scenario.users[who]);
+    const client = await setup.signIn(setup.scenario.users[who]);
     const before = await counts();
     const result = await client.execute(RUN, { input: MATCHING_WINDOW });
     expect(errorCodes(result)).toEqual(['FORBIDDEN']);
@@ -210,12 +202,12 @@ describe('who may run matching', () => {
   });
 
   it('refuses the service call for anyone but a workforce lead', async () => {
-    const viewer = await viewerFor(scenario.users.acuteLead.id);
+    const viewer = await viewerFor(setup.scenario.users.acuteLead.id);
     const request = { windowStart: new Date('2026-11-30'), windowEnd: new Date('2027-05-24') };
     const compare = async () => {
       throw new Error('must not be reached');
     };
-    await expect(runMatching(database.prisma, viewer, request, () => TEST_TODAY, { compare })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(runMatching(setup.database.prisma, viewer, request, () => TEST_TODAY, { compare })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
 
@@ -243,24 +235,24 @@ describe('a run that fails', () => {
   const request = { windowStart: new Date('2026-11-30'), windowEnd: new Date('2027-05-24') };
 
   it('is FAILED with a readable reason and leaves no proposals when the solver throws', async () => {
-    const viewer = await viewerFor(scenario.users.workforceLead.id);
-    const before = await database.prisma.allocation.count();
-    const run = await runMatching(database.prisma, viewer, request, () => TEST_TODAY, {
+    const viewer = await viewerFor(setup.scenario.users.workforceLead.id);
+    const before = await setup.database.prisma.allocation.count();
+    const run = await runMatching(setup.database.prisma, viewer, request, () => TEST_TODAY, {
       compare: async () => {
         throw new Error('HiGHS reported an infeasible model');
       },
     });
     expect(run.status).toBe('FAILED');
     expect(run.error).toBe('The matching engine could not finish this run: HiGHS reported an infeasible model');
-    expect(await database.prisma.allocation.count({ where: { runId: run.id } })).toBe(0);
-    expect(await database.prisma.allocation.count()).toBe(before);
+    expect(await setup.database.prisma.allocation.count({ where: { runId: run.id } })).toBe(0);
+    expect(await setup.database.prisma.allocation.count()).toBe(before);
   });
 
   it('rolls back every proposal when writing them fails half way', async () => {
-    const viewer = await viewerFor(scenario.users.workforceLead.id);
-    const previousRun = await database.prisma.matchingRun.findFirstOrThrow({ where: { status: 'SUCCEEDED' }, orderBy: { createdAt: 'desc' } });
-    const previousProposals = await database.prisma.allocation.count({ where: { runId: previousRun.id } });
-    const run = await runMatching(database.prisma, viewer, request, () => TEST_TODAY, {
+    const viewer = await viewerFor(setup.scenario.users.workforceLead.id);
+    const previousRun = await setup.database.prisma.matchingRun.findFirstOrThrow({ where: { status: 'SUCCEEDED' }, orderBy: { createdAt: 'desc' } });
+    const previousProposals = await setup.database.prisma.allocation.count({ where: { runId: previousRun.id } });
+    const run = await runMatching(setup.database.prisma, viewer, request, () => TEST_TODAY, {
       compare: async (input) => {
         const baseline = solveBaseline(input);
         const [first] = baseline.proposals;
@@ -270,22 +262,22 @@ describe('a run that fails', () => {
     });
     expect(run.status).toBe('FAILED');
     expect(run.error).toMatch(/could not finish/);
-    expect(await database.prisma.allocation.count({ where: { runId: run.id } })).toBe(0);
-    expect(await database.prisma.allocation.count({ where: { runId: previousRun.id } })).toBe(previousProposals);
+    expect(await setup.database.prisma.allocation.count({ where: { runId: run.id } })).toBe(0);
+    expect(await setup.database.prisma.allocation.count({ where: { runId: previousRun.id } })).toBe(previousProposals);
   });
 
   it('marks runs left RUNNING by a stopped server as FAILED', async () => {
-    const stale = await database.prisma.matchingRun.create({
-      data: { icsId: scenario.ics.id, windowStart: new Date('2026-11-30'), windowEnd: new Date('2027-05-24'), policy: {} },
+    const stale = await setup.database.prisma.matchingRun.create({
+      data: { icsId: setup.scenario.ics.id, windowStart: new Date('2026-11-30'), windowEnd: new Date('2027-05-24'), policy: {} },
     });
-    const viewer = await viewerFor(scenario.users.workforceLead.id);
-    await expect(runMatching(database.prisma, viewer, request, () => TEST_TODAY, { compare: async () => { throw new Error('unused'); } }))
+    const viewer = await viewerFor(setup.scenario.users.workforceLead.id);
+    await expect(runMatching(setup.database.prisma, viewer, request, () => TEST_TODAY, { compare: async () => { throw new Error('unused'); } }))
       .rejects.toMatchObject({ code: 'MATCHING_IN_PROGRESS' });
 
-    expect(await failInterruptedRuns(database.prisma, TEST_TODAY)).toBe(1);
-    const after = await database.prisma.matchingRun.findUniqueOrThrow({ where: { id: stale.id } });
+    expect(await failInterruptedRuns(setup.database.prisma, TEST_TODAY)).toBe(1);
+    const after = await setup.database.prisma.matchingRun.findUniqueOrThrow({ where: { id: stale.id } });
     expect(after).toMatchObject({ status: 'FAILED', finishedAt: TEST_TODAY });
     expect(after.error).toMatch(/stopped before this run finished/);
-    expect(await failInterruptedRuns(database.prisma, TEST_TODAY)).toBe(0);
+    expect(await failInterruptedRuns(setup.database.prisma, TEST_TODAY)).toBe(0);
   });
 });

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../api/src/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '../../api/src/schema/index.ts';
-import type { TestDatabase } from '../support/database.ts';
 import { ApiClient, type GraphqlResponse } from '../fixtures/api-client.ts';
 import { REVIEW_END, REVIEW_START, startAllocationScenarioApp, week, type AllocationScenario } from '../fixtures/allocation-scenario.ts';
+import { useScenarioApp } from '../fixtures/use-scenario-app.ts';
 
 // Every mutation × every role, with the outcome each role must get. A mutation added to the schema without
 // an expectation here fails the first test, so none slips through unchecked.
@@ -41,14 +40,13 @@ const WORKFORCE: readonly Role[] = ['workforceLead'];
 const ANALYSTS: readonly Role[] = ['analystSelf', 'otherAnalyst'];
 const EVERYONE: readonly Role[] = ROLES;
 
-let database: TestDatabase;
-let scenario: AllocationScenario;
-let app: App;
+const setup = useScenarioApp(startAllocationScenarioApp);
+
 let counter = 0;
 const unique = (label: string) => `${label} ${(counter += 1)}`;
 
 const version = async (model: 'allocation' | 'project' | 'request' | 'analyst' | 'roleProfile', id: string) =>
-  (await (database.prisma[model] as unknown as { findUniqueOrThrow(args: object): Promise<{ version: number }> }).findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
+  (await (setup.database.prisma[model] as unknown as { findUniqueOrThrow(args: object): Promise<{ version: number }> }).findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
 
 interface Targets {
   unconfirmed: string;
@@ -64,9 +62,8 @@ interface Targets {
 let targets: Targets;
 
 beforeAll(async () => {
-  ({ database, scenario, app } = await startAllocationScenarioApp());
-  const { prisma } = database;
-  const { ics, analysts, requests, projects } = scenario;
+  const { prisma } = setup.database;
+  const { ics, analysts, requests, projects } = setup.scenario;
   const allocation = (data: Record<string, unknown> = {}) =>
     prisma.allocation
       .create({
@@ -94,21 +91,17 @@ beforeAll(async () => {
     toDecide: await allocation({ confirmedAt }),
     toWithdraw: await allocation({ confirmedAt }),
     completed: await allocation({ confirmedAt, status: 'COMPLETED', startWeek: week('2026-09-07'), endWeek: week('2026-10-26') }),
-    projectToCancel: (await prisma.project.create({ data: { icsId: ics.id, organisationId: scenario.organisations.hospice.id, title: 'Volunteer rota study', purpose: 'Rota.', status: 'ACTIVE' } })).id,
+    projectToCancel: (await prisma.project.create({ data: { icsId: ics.id, organisationId: setup.scenario.organisations.hospice.id, title: 'Volunteer rota study', purpose: 'Rota.', status: 'ACTIVE' } })).id,
     requestToSubmit: await request('Discharge delays', 'DRAFT'),
     requestToCancel: await request('Night staffing', 'SUBMITTED'),
-    roleProfile: scenario.roleProfiles.seniorAnalyst.id,
+    roleProfile: setup.scenario.roleProfiles.seniorAnalyst.id,
   };
-});
-
-afterAll(async () => {
-  await database?.drop();
 });
 
 const requestInput = () => ({
   title: unique('Falls audit'),
   description: 'Audit of falls.',
-  requiredSkills: [{ skillId: scenario.skills.statistics.id, level: 3 }],
+  requiredSkills: [{ skillId: setup.scenario.skills.statistics.id, level: 3 }],
   desiredSkills: [],
   fte: 0.2,
   startWeek: '2027-02-01',
@@ -121,30 +114,30 @@ const roleProfileInput = () => ({
   name: unique('Principal analyst, band 8b'),
   band: 'BAND_8B',
   description: 'Leads analytical teams.',
-  requirements: [{ skillId: scenario.skills.statistics.id, level: 4 }],
+  requirements: [{ skillId: setup.scenario.skills.statistics.id, level: 4 }],
 });
 
 const CASES: Record<string, Case> = {
   login: {
     document: `mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { id } }`,
-    variables: () => ({ email: scenario.users.chloe.email, password: 'not the password' }),
+    variables: () => ({ email: setup.scenario.users.chloe.email, password: 'not the password' }),
     allowed: EVERYONE,
   },
   logout: { document: `mutation { logout }`, variables: () => ({}), allowed: EVERYONE, freshSession: true },
   updateAnalystProfile: {
     document: `mutation ($id: ID!, $version: Int!) { updateAnalystProfile(id: $id, version: $version, input: { workPreference: REMOTE }) { id } }`,
-    variables: async () => ({ id: scenario.analysts.chloe.id, version: await version('analyst', scenario.analysts.chloe.id) }),
+    variables: async () => ({ id: setup.scenario.analysts.chloe.id, version: await version('analyst', setup.scenario.analysts.chloe.id) }),
     allowed: ['workforceLead', 'ownLead', 'analystSelf'],
     cast: { ownLead: 'acuteLead' },
   },
   createProject: {
     document: `mutation ($organisationId: ID, $title: String!) { createProject(organisationId: $organisationId, input: { title: $title, purpose: "Purpose." }) { id } }`,
-    variables: () => ({ organisationId: scenario.organisations.hospice.id, title: unique('Respite demand') }),
+    variables: () => ({ organisationId: setup.scenario.organisations.hospice.id, title: unique('Respite demand') }),
     allowed: LEADS,
   },
   updateProject: {
     document: `mutation ($id: ID!, $version: Int!) { updateProject(id: $id, version: $version, input: { title: "Community palliative care demand model", purpose: "Purpose, revised." }) { id } }`,
-    variables: async () => ({ id: scenario.projects.hospiceActive.id, version: await version('project', scenario.projects.hospiceActive.id) }),
+    variables: async () => ({ id: setup.scenario.projects.hospiceActive.id, version: await version('project', setup.scenario.projects.hospiceActive.id) }),
     allowed: LEADS,
   },
   cancelProject: {
@@ -154,7 +147,7 @@ const CASES: Record<string, Case> = {
   },
   createRequest: {
     document: `mutation ($projectId: ID!, $input: RequestInput!) { createRequest(projectId: $projectId, input: $input) { id } }`,
-    variables: () => ({ projectId: scenario.projects.hospiceActive.id, input: requestInput() }),
+    variables: () => ({ projectId: setup.scenario.projects.hospiceActive.id, input: requestInput() }),
     allowed: LEADS,
   },
   updateRequest: {
@@ -204,12 +197,12 @@ const CASES: Record<string, Case> = {
   },
   expressInterest: {
     document: `mutation ($requestId: ID!) { expressInterest(requestId: $requestId) { __typename } }`,
-    variables: () => ({ requestId: scenario.requests.mortalityReview.id }),
+    variables: () => ({ requestId: setup.scenario.requests.mortalityReview.id }),
     allowed: ANALYSTS,
   },
   withdrawInterest: {
     document: `mutation ($requestId: ID!) { withdrawInterest(requestId: $requestId) { __typename } }`,
-    variables: () => ({ requestId: scenario.requests.mortalityReview.id }),
+    variables: () => ({ requestId: setup.scenario.requests.mortalityReview.id }),
     allowed: ANALYSTS,
   },
   rotateCalendarFeed: { document: `mutation { rotateCalendarFeed { __typename } }`, variables: () => ({}), allowed: ANALYSTS },
@@ -222,7 +215,7 @@ const CASES: Record<string, Case> = {
   proposeAllocation: {
     document: `mutation ($input: ProposeAllocationInput!) { proposeAllocation(input: $input) { id } }`,
     variables: () => ({
-      input: { analystId: scenario.analysts.chloe.id, requestId: scenario.requests.mortalityReview.id, fte: 0.1, startWeek: REVIEW_START, endWeek: REVIEW_END },
+      input: { analystId: setup.scenario.analysts.chloe.id, requestId: setup.scenario.requests.mortalityReview.id, fte: 0.1, startWeek: REVIEW_START, endWeek: REVIEW_END },
     }),
     allowed: WORKFORCE,
   },
@@ -251,10 +244,10 @@ const CASES: Record<string, Case> = {
 const signedIn = new Map<UserKey, ApiClient>();
 
 async function clientFor(role: Role, testCase: Case): Promise<ApiClient> {
-  if (role === 'signedOut') return new ApiClient(app.yoga);
+  if (role === 'signedOut') return new ApiClient(setup.app.yoga);
   const key = testCase.cast?.[role] ?? DEFAULT_CAST[role];
-  if (testCase.freshSession) return new ApiClient(app.yoga).signInAs(scenario.users[key]);
-  if (!signedIn.has(key)) signedIn.set(key, await new ApiClient(app.yoga).signInAs(scenario.users[key]));
+  if (testCase.freshSession) return setup.signIn(setup.scenario.users[key]);
+  if (!signedIn.has(key)) signedIn.set(key, await setup.signIn(setup.scenario.users[key]));
   return signedIn.get(key)!;
 }
 

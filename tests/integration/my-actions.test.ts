@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../api/src/app.ts';
-import type { TestDatabase } from '../support/database.ts';
-import { ApiClient } from '../fixtures/api-client.ts';
-import { REVIEW_END, REVIEW_START, startAllocationScenarioApp, week, type AllocationScenario } from '../fixtures/allocation-scenario.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { REVIEW_END, REVIEW_START, startAllocationScenarioApp, week } from '../fixtures/allocation-scenario.ts';
+import { useScenarioApp } from '../fixtures/use-scenario-app.ts';
 
-let database: TestDatabase;
-let scenario: AllocationScenario;
-let app: App;
 let statements = 0;
+const setup = useScenarioApp(() => startAllocationScenarioApp({ onQuery: () => (statements += 1) }));
 
 const CONFIRMED = 24;
 
 beforeAll(async () => {
-  ({ database, scenario, app } = await startAllocationScenarioApp({ onQuery: () => (statements += 1) }));
-  const { prisma } = database;
-  const { analysts, requests, ics, users } = scenario;
+  const { prisma } = setup.database;
+  const { analysts, requests, ics, users } = setup.scenario;
   const base = { icsId: ics.id, requestId: requests.mortalityReview.id, fte: 0.1, startWeek: week(REVIEW_START), endWeek: week(REVIEW_END) };
   // Confirmed proposals awaiting everyone, alternating Chloe (acute trust) and Dev (ICB).
   await prisma.allocation.createMany({
@@ -39,7 +34,7 @@ beforeAll(async () => {
   const short = await prisma.request.create({
     data: {
       icsId: ics.id,
-      projectId: scenario.projects.hospiceActive.id,
+      projectId: setup.scenario.projects.hospiceActive.id,
       title: 'Carer survey analysis',
       fte: 0.2,
       startWeek: week('2027-01-11'),
@@ -50,10 +45,6 @@ beforeAll(async () => {
   await prisma.allocation.create({
     data: { icsId: ics.id, requestId: short.id, analystId: analysts.dev.id, fte: 0.2, startWeek: short.startWeek, endWeek: short.endWeek, status: 'DECLINED', declineReason: 'Busy.' },
   });
-});
-
-afterAll(async () => {
-  await database?.drop();
 });
 
 const MY_ACTIONS = /* GraphQL */ `
@@ -78,7 +69,7 @@ interface Actions {
 }
 
 async function actionsOf(user: { email: string }, first = 100) {
-  const client = await new ApiClient(app.yoga).signInAs(user);
+  const client = await setup.signIn(user);
   statements = 0;
   const result = await client.execute<{ myActions: Actions }>(MY_ACTIONS, { first });
   const cost = statements;
@@ -90,37 +81,37 @@ async function actionsOf(user: { email: string }, first = 100) {
 
 describe('myActions', () => {
   it('gives the requesting organisation lead the proposals to decide and the completed work to give feedback on', async () => {
-    const { kinds, totalCount, items } = await actionsOf(scenario.users.hospiceLead);
+    const { kinds, totalCount, items } = await actionsOf(setup.scenario.users.hospiceLead);
     expect(kinds).toEqual({ DECIDE_AS_REQUESTER: CONFIRMED, GIVE_FEEDBACK: 2 });
     expect(totalCount).toBe(CONFIRMED + 2);
     expect(items[0]!.text).toMatch(/^Accept or decline (Chloe Adeyemi|Dev Sharma) at 0.1 FTE for “Mortality review”\.$/);
   });
 
   it('gives a home organisation lead the releases of their own analysts to approve', async () => {
-    const { kinds, items } = await actionsOf(scenario.users.acuteLead);
+    const { kinds, items } = await actionsOf(setup.scenario.users.acuteLead);
     expect(kinds).toEqual({ APPROVE_RELEASE: CONFIRMED / 2 + 1 });
-    expect(new Set(items.map((item) => item.allocation.analyst.id))).toEqual(new Set([scenario.analysts.chloe.id]));
+    expect(new Set(items.map((item) => item.allocation.analyst.id))).toEqual(new Set([setup.scenario.analysts.chloe.id]));
     expect(items[0]!.text).toContain('to St Brigid’s Hospice');
   });
 
   it('gives an analyst only the proposals awaiting their own decision', async () => {
-    expect((await actionsOf(scenario.users.chloe)).kinds).toEqual({ DECIDE_AS_ANALYST: CONFIRMED / 2 });
-    expect((await actionsOf(scenario.users.hospiceAnalyst)).kinds).toEqual({});
+    expect((await actionsOf(setup.scenario.users.chloe)).kinds).toEqual({ DECIDE_AS_ANALYST: CONFIRMED / 2 });
+    expect((await actionsOf(setup.scenario.users.hospiceAnalyst)).kinds).toEqual({});
   });
 
   it('gives a lead with no stake nothing', async () => {
-    expect(await actionsOf(scenario.users.icbLead)).toMatchObject({ totalCount: 0, items: [] });
+    expect(await actionsOf(setup.scenario.users.icbLead)).toMatchObject({ totalCount: 0, items: [] });
   });
 
   it('gives the workforce lead the unconfirmed proposals to review and declined ones to replace', async () => {
-    const { kinds, items } = await actionsOf(scenario.users.workforceLead);
+    const { kinds, items } = await actionsOf(setup.scenario.users.workforceLead);
     expect(kinds).toEqual({ REVIEW_PROPOSAL: 3, REPLACE_DECLINED: 1 });
     expect(items.find((item) => item.kind === 'REPLACE_DECLINED')!.text).toBe('Dev Sharma was declined for “Carer survey analysis”; propose someone else.');
   });
 
   it('lists at most `first` items but counts them all, in the same number of SQL statements for 3 as for 25', async () => {
-    const few = await actionsOf(scenario.users.hospiceLead, 3);
-    const many = await actionsOf(scenario.users.hospiceLead, 25);
+    const few = await actionsOf(setup.scenario.users.hospiceLead, 3);
+    const many = await actionsOf(setup.scenario.users.hospiceLead, 25);
     expect(few.items).toHaveLength(3);
     expect(many.items).toHaveLength(25);
     expect(few.totalCount).toBe(CONFIRMED + 2);

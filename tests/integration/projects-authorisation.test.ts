@@ -1,7 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../api/src/app.ts';
-import type { TestDatabase } from '../support/database.ts';
-import type { IcsScenario } from '../fixtures/ics-scenario.ts';
+import { describe, expect, it } from 'vitest';
 import { startScenarioApp } from '../fixtures/scenario-app.ts';
 import { ApiClient, errorCodes } from '../fixtures/api-client.ts';
 import {
@@ -17,18 +14,9 @@ import {
   uniqueTitle,
   writtenState,
 } from '../fixtures/project-operations.ts';
+import { useScenarioApp } from '../fixtures/use-scenario-app.ts';
 
-let database: TestDatabase;
-let scenario: IcsScenario;
-let app: App;
-
-beforeAll(async () => {
-  ({ database, scenario, app } = await startScenarioApp());
-});
-
-afterAll(async () => {
-  await database?.drop();
-});
+const setup = useScenarioApp(startScenarioApp);
 
 interface Target {
   icsId: string;
@@ -39,10 +27,10 @@ interface Target {
 
 /** A fresh DRAFT project with one DRAFT request, so every case starts from the same state. */
 async function freshTarget(icsId: string, organisationId: string): Promise<Target> {
-  const project = await database.prisma.project.create({
+  const project = await setup.database.prisma.project.create({
     data: { icsId, organisationId, title: uniqueTitle('Target project'), purpose: 'A target.' },
   });
-  const request = await database.prisma.request.create({
+  const request = await setup.database.prisma.request.create({
     data: {
       icsId,
       projectId: project.id,
@@ -59,8 +47,8 @@ const mutations: Record<string, { query: string; variables: (target: Target) => 
   createProject: { query: CREATE_PROJECT, variables: (target) => ({ organisationId: target.organisationId, input: projectInput() }) },
   updateProject: { query: UPDATE_PROJECT, variables: (target) => ({ id: target.projectId, version: 1, input: projectInput() }) },
   cancelProject: { query: CANCEL_PROJECT, variables: (target) => ({ id: target.projectId, version: 1 }) },
-  createRequest: { query: CREATE_REQUEST, variables: (target) => ({ projectId: target.projectId, input: requestInput(scenario) }) },
-  updateRequest: { query: UPDATE_REQUEST, variables: (target) => ({ id: target.requestId, version: 1, input: requestInput(scenario) }) },
+  createRequest: { query: CREATE_REQUEST, variables: (target) => ({ projectId: target.projectId, input: requestInput(setup.scenario) }) },
+  updateRequest: { query: UPDATE_REQUEST, variables: (target) => ({ id: target.requestId, version: 1, input: requestInput(setup.scenario) }) },
   submitRequest: { query: SUBMIT_REQUEST, variables: (target) => ({ id: target.requestId, version: 1 }) },
   cancelRequest: { query: CANCEL_REQUEST, variables: (target) => ({ id: target.requestId, version: 1 }) },
 };
@@ -81,20 +69,20 @@ const cases: [string, Actor, Owner, 'allowed' | 'FORBIDDEN'][] = Object.keys(mut
 
 describe('who may change projects and requests', () => {
   it.each(cases)('%s by %s on a %s project: %s', async (mutation, actor, owner, expected) => {
-    const target = await freshTarget(scenario.ics.id, scenario.organisations[owner].id);
-    const client = await new ApiClient(app.yoga).signInAs(scenario.users[actor]);
+    const target = await freshTarget(setup.scenario.ics.id, setup.scenario.organisations[owner].id);
+    const client = await setup.signIn(setup.scenario.users[actor]);
     const { query, variables } = mutations[mutation]!;
-    const before = await writtenState(database.prisma);
+    const before = await writtenState(setup.database.prisma);
     const response = await client.execute(query, variables(target));
 
     if (expected === 'allowed') {
       expect(response.errors, response.text).toBeUndefined();
-      const after = await writtenState(database.prisma);
+      const after = await writtenState(setup.database.prisma);
       expect(after.auditEvents).toBeGreaterThan(before.auditEvents);
     } else {
       expect(errorCodes(response)).toEqual(['FORBIDDEN']);
       expect(response.data).toBeNull();
-      expect(await writtenState(database.prisma)).toEqual(before);
+      expect(await writtenState(setup.database.prisma)).toEqual(before);
     }
   });
 
@@ -103,19 +91,19 @@ describe('who may change projects and requests', () => {
     [mutation, 'hospiceLead', 'NOT_FOUND'],
     [mutation, 'hospiceAnalyst', 'FORBIDDEN'],
   ] as const))("%s by %s on another ICS's ids: %s", async (mutation, actor, expected) => {
-    const target = await freshTarget(scenario.otherIcs.ics.id, scenario.otherIcs.organisation.id);
-    const client = await new ApiClient(app.yoga).signInAs(scenario.users[actor]);
+    const target = await freshTarget(setup.scenario.otherIcs.ics.id, setup.scenario.otherIcs.organisation.id);
+    const client = await setup.signIn(setup.scenario.users[actor]);
     const { query, variables } = mutations[mutation]!;
-    const before = await writtenState(database.prisma);
+    const before = await writtenState(setup.database.prisma);
     const response = await client.execute(query, variables(target));
     expect(errorCodes(response)).toEqual([expected]);
-    expect(await writtenState(database.prisma)).toEqual(before);
+    expect(await writtenState(setup.database.prisma)).toEqual(before);
   });
 
   it('refuses every mutation to someone signed out', async () => {
-    const target = await freshTarget(scenario.ics.id, scenario.organisations.hospice.id);
+    const target = await freshTarget(setup.scenario.ics.id, setup.scenario.organisations.hospice.id);
     for (const { query, variables } of Object.values(mutations)) {
-      expect(errorCodes(await new ApiClient(app.yoga).execute(query, variables(target)))).toEqual(['UNAUTHENTICATED']);
+      expect(errorCodes(await new ApiClient(setup.app.yoga).execute(query, variables(target)))).toEqual(['UNAUTHENTICATED']);
     }
   });
 });

@@ -1,26 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../api/src/app.ts';
-import type { TestDatabase } from '../support/database.ts';
-import type { IcsScenario } from '../fixtures/ics-scenario.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { startScenarioApp } from '../fixtures/scenario-app.ts';
-import { ApiClient } from '../fixtures/api-client.ts';
 import { succeeds, uniqueTitle } from '../fixtures/project-operations.ts';
+import { useScenarioApp } from '../fixtures/use-scenario-app.ts';
 
-let database: TestDatabase;
-let scenario: IcsScenario;
-let app: App;
 let statements = 0;
+const setup = useScenarioApp(() => startScenarioApp({ onQuery: () => (statements += 1) }));
 
 beforeAll(async () => {
-  ({ database, scenario, app } = await startScenarioApp({ onQuery: () => (statements += 1) }));
-  const { prisma } = database;
-  const icsId = scenario.ics.id;
+  const { prisma } = setup.database;
+  const icsId = setup.scenario.ics.id;
   // 60 hospice projects, each with two requests holding skills and an allocation, so per-row queries would show.
   for (let index = 0; index < 60; index += 1) {
     await prisma.project.create({
       data: {
         icsId,
-        organisationId: scenario.organisations.hospice.id,
+        organisationId: setup.scenario.organisations.hospice.id,
         title: uniqueTitle('Pool project'),
         purpose: 'Load.',
         status: index % 2 === 0 ? 'DRAFT' : 'ACTIVE',
@@ -31,19 +25,15 @@ beforeAll(async () => {
             fte: 0.2,
             startWeek: new Date('2027-01-04T00:00:00Z'),
             endWeek: new Date('2027-02-01T00:00:00Z'),
-            skills: { create: [{ icsId, skillId: scenario.skills.sql.id, kind: 'REQUIRED' as const, minLevel: 2 }] },
+            skills: { create: [{ icsId, skillId: setup.scenario.skills.sql.id, kind: 'REQUIRED' as const, minLevel: 2 }] },
             allocations: {
-              create: [{ icsId, analystId: scenario.analysts.acuteAnalyst.id, fte: 0.1, startWeek: new Date('2027-01-04T00:00:00Z'), endWeek: new Date('2027-01-11T00:00:00Z') }],
+              create: [{ icsId, analystId: setup.scenario.analysts.acuteAnalyst.id, fte: 0.1, startWeek: new Date('2027-01-04T00:00:00Z'), endWeek: new Date('2027-01-11T00:00:00Z') }],
             },
           })),
         },
       },
     });
   }
-});
-
-afterAll(async () => {
-  await database?.drop();
 });
 
 const MY_PROJECTS = /* GraphQL */ `
@@ -74,7 +64,7 @@ interface MyProjects {
 
 describe('lists of projects and requests with the fields the forms need', () => {
   it('cost the same number of SQL statements for 5 projects as for 50', async () => {
-    const lead = await new ApiClient(app.yoga).signInAs(scenario.users.hospiceLead);
+    const lead = await setup.signIn(setup.scenario.users.hospiceLead);
     statements = 0;
     const five = await succeeds<MyProjects>(lead, MY_PROJECTS, { first: 5 });
     const forFive = statements;
@@ -93,7 +83,7 @@ describe('lists of projects and requests with the fields the forms need', () => 
   });
 
   it('and the same for requests', async () => {
-    const workforceLead = await new ApiClient(app.yoga).signInAs(scenario.users.workforceLead);
+    const workforceLead = await setup.signIn(setup.scenario.users.workforceLead);
     statements = 0;
     await succeeds(workforceLead, REQUESTS, { first: 5 });
     const forFive = statements;

@@ -1,10 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../api/src/app.ts';
+import { describe, expect, it } from 'vitest';
 import { holdsCapacity } from '../../api/src/domain/capacity.ts';
-import type { TestDatabase } from '../support/database.ts';
-import type { IcsScenario } from '../fixtures/ics-scenario.ts';
 import { startScenarioApp } from '../fixtures/scenario-app.ts';
-import { ApiClient } from '../fixtures/api-client.ts';
 import {
   auditEventsOf,
   CANCEL_REQUEST,
@@ -21,37 +17,26 @@ import {
   type RequestResult,
 } from '../fixtures/project-operations.ts';
 import { TEST_TODAY } from '../support/test-clock.ts';
+import { useScenarioApp } from '../fixtures/use-scenario-app.ts';
 
-let database: TestDatabase;
-let scenario: IcsScenario;
-let app: App;
-
-beforeAll(async () => {
-  ({ database, scenario, app } = await startScenarioApp());
-});
-
-afterAll(async () => {
-  await database?.drop();
-});
-
-const signIn = (user: { email: string }) => new ApiClient(app.yoga).signInAs(user);
+const setup = useScenarioApp(startScenarioApp);
 
 /** A fresh DRAFT project of the hospice with one DRAFT request, made by the hospice lead. */
 async function draftRequest(overrides: Record<string, unknown> = {}) {
-  const lead = await signIn(scenario.users.hospiceLead);
+  const lead = await setup.signIn(setup.scenario.users.hospiceLead);
   const { createProject: project } = await succeeds<{ createProject: ProjectResult }>(lead, CREATE_PROJECT, { input: projectInput() });
   const { createRequest: request } = await succeeds<{ createRequest: RequestResult }>(lead, CREATE_REQUEST, {
     projectId: project.id,
-    input: requestInput(scenario, overrides),
+    input: requestInput(setup.scenario, overrides),
   });
   return { lead, project, request };
 }
 
 function allocate(requestId: string, status: 'PROPOSED' | 'ACCEPTED' | 'DECLINED', confirmed = true) {
-  return database.prisma.allocation.create({
+  return setup.database.prisma.allocation.create({
     data: {
-      icsId: scenario.ics.id,
-      analystId: scenario.analysts.hospiceAnalyst.id,
+      icsId: setup.scenario.ics.id,
+      analystId: setup.scenario.analysts.hospiceAnalyst.id,
       requestId,
       fte: 0.2,
       startWeek: new Date('2027-01-04T00:00:00Z'),
@@ -75,11 +60,11 @@ describe('createRequest', () => {
       submittedAt: null,
       editable: true,
       cancellable: true,
-      requiredSkills: [{ minLevel: 3, skill: { id: scenario.skills.sql.id } }],
-      desiredSkills: [{ minLevel: 2, skill: { id: scenario.skills.dashboards.id } }],
+      requiredSkills: [{ minLevel: 3, skill: { id: setup.scenario.skills.sql.id } }],
+      desiredSkills: [{ minLevel: 2, skill: { id: setup.scenario.skills.dashboards.id } }],
       allocations: [],
     });
-    expect(await auditEventsOf(database.prisma, request.id)).toMatchObject([
+    expect(await auditEventsOf(setup.database.prisma, request.id)).toMatchObject([
       {
         action: 'request.create',
         entityType: 'Request',
@@ -88,7 +73,7 @@ describe('createRequest', () => {
       },
     ]);
     // The lead's own draft shows on the project; the request is not yet demand the pool sees.
-    const other = await signIn(scenario.users.acuteLead);
+    const other = await setup.signIn(setup.scenario.users.acuteLead);
     const seen = await succeeds<{ request: unknown }>(other, 'query ($id: ID!) { request(id: $id) { id } }', { id: request.id });
     expect(seen.request).toBeNull();
   });
@@ -97,9 +82,9 @@ describe('createRequest', () => {
 describe('updateRequest', () => {
   it('replaces every field, skills included, moves the version on and audits before and after', async () => {
     const { lead, request } = await draftRequest();
-    const input = requestInput(scenario, {
+    const input = requestInput(setup.scenario, {
       title: 'Waiting list model, phase one',
-      requiredSkills: [{ skillId: scenario.skills.statistics.id, level: 4 }],
+      requiredSkills: [{ skillId: setup.scenario.skills.statistics.id, level: 4 }],
       desiredSkills: [],
       fte: 0.5,
       startWeek: '2027-03-03',
@@ -115,10 +100,10 @@ describe('updateRequest', () => {
       fte: 0.5,
       startWeek: '2027-03-01',
       endWeek: '2027-03-29',
-      requiredSkills: [{ minLevel: 4, skill: { id: scenario.skills.statistics.id } }],
+      requiredSkills: [{ minLevel: 4, skill: { id: setup.scenario.skills.statistics.id } }],
       desiredSkills: [],
     });
-    const events = await auditEventsOf(database.prisma, request.id);
+    const events = await auditEventsOf(setup.database.prisma, request.id);
     expect(events.map(({ action }) => action)).toEqual(['request.create', 'request.update']);
     expect(events[1]).toMatchObject({ before: { version: 1, fte: 0.3 }, after: { version: 2, fte: 0.5, priority: 'LOW' } });
   });
@@ -129,48 +114,48 @@ describe('updateRequest', () => {
     const { updateRequest } = await succeeds<{ updateRequest: RequestResult }>(lead, UPDATE_REQUEST, {
       id: request.id,
       version: 2,
-      input: requestInput(scenario, { fte: 0.4 }),
+      input: requestInput(setup.scenario, { fte: 0.4 }),
     });
     expect(updateRequest).toMatchObject({ status: 'SUBMITTED', version: 3, fte: 0.4, editable: true });
 
     await allocate(request.id, 'PROPOSED', false);
-    const before = await writtenState(database.prisma);
-    const refused = failure(await lead.execute(UPDATE_REQUEST, { id: request.id, version: 3, input: requestInput(scenario) }));
+    const before = await writtenState(setup.database.prisma);
+    const refused = failure(await lead.execute(UPDATE_REQUEST, { id: request.id, version: 3, input: requestInput(setup.scenario) }));
     expect(refused.code).toBe('INVALID_TRANSITION');
     expect(refused.message).toMatch(/already been proposed/);
-    expect(await writtenState(database.prisma)).toEqual(before);
+    expect(await writtenState(setup.database.prisma)).toEqual(before);
     const { request: now } = await succeeds<{ request: RequestResult }>(lead, 'query ($id: ID!) { request(id: $id) { editable cancellable } }', { id: request.id });
     expect(now).toEqual({ editable: false, cancellable: true });
   });
 
   it('lets exactly one of ten simultaneous edits of the same version through; the others get STALE_VERSION', async () => {
     const { lead, request } = await draftRequest();
-    const workforceLead = await signIn(scenario.users.workforceLead);
+    const workforceLead = await setup.signIn(setup.scenario.users.workforceLead);
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, index) =>
         (index % 2 === 0 ? lead : workforceLead).execute(UPDATE_REQUEST, {
           id: request.id,
           version: 1,
-          input: requestInput(scenario, { title: request.title, fte: (index + 1) / 10 }),
+          input: requestInput(setup.scenario, { title: request.title, fte: (index + 1) / 10 }),
         }),
       ),
     );
     const codes = results.map((result) => (result.errors ? failure(result).code : 'OK'));
     expect(codes.filter((code) => code === 'OK')).toHaveLength(1);
     expect(codes.filter((code) => code === 'STALE_VERSION')).toHaveLength(9);
-    const stored = await database.prisma.request.findUniqueOrThrow({ where: { id: request.id }, include: { skills: true } });
+    const stored = await setup.database.prisma.request.findUniqueOrThrow({ where: { id: request.id }, include: { skills: true } });
     expect(stored.version).toBe(2);
     expect(stored.skills).toHaveLength(2);
-    expect((await auditEventsOf(database.prisma, request.id)).map(({ action }) => action)).toEqual(['request.create', 'request.update']);
+    expect((await auditEventsOf(setup.database.prisma, request.id)).map(({ action }) => action)).toEqual(['request.create', 'request.update']);
   });
 
   it('refuses a stale version with STALE_VERSION and changes nothing', async () => {
     const { lead, request } = await draftRequest();
-    await succeeds(lead, UPDATE_REQUEST, { id: request.id, version: 1, input: requestInput(scenario) });
-    const before = await writtenState(database.prisma);
-    const stale = failure(await lead.execute(UPDATE_REQUEST, { id: request.id, version: 1, input: requestInput(scenario) }));
+    await succeeds(lead, UPDATE_REQUEST, { id: request.id, version: 1, input: requestInput(setup.scenario) });
+    const before = await writtenState(setup.database.prisma);
+    const stale = failure(await lead.execute(UPDATE_REQUEST, { id: request.id, version: 1, input: requestInput(setup.scenario) }));
     expect(stale.code).toBe('STALE_VERSION');
-    expect(await writtenState(database.prisma)).toEqual(before);
+    expect(await writtenState(setup.database.prisma)).toEqual(before);
   });
 });
 
@@ -180,28 +165,28 @@ describe('submitRequest', () => {
     const { submitRequest } = await succeeds<{ submitRequest: RequestResult }>(lead, SUBMIT_REQUEST, { id: request.id, version: 1 });
 
     expect(submitRequest).toMatchObject({ status: 'SUBMITTED', version: 2, submittedAt: TEST_TODAY.toISOString(), project: { status: 'ACTIVE' } });
-    expect((await auditEventsOf(database.prisma, request.id)).map(({ action }) => action)).toEqual(['request.create', 'request.submit']);
-    expect(await auditEventsOf(database.prisma, project.id)).toMatchObject([
+    expect((await auditEventsOf(setup.database.prisma, request.id)).map(({ action }) => action)).toEqual(['request.create', 'request.submit']);
+    expect(await auditEventsOf(setup.database.prisma, project.id)).toMatchObject([
       { action: 'project.create' },
       { action: 'project.activate', before: { status: 'DRAFT' }, after: { status: 'ACTIVE' } },
     ]);
 
     const submitted = 'query { requests(first: 100, filter: { status: SUBMITTED }) { edges { node { id } } } }';
-    for (const viewer of [scenario.users.workforceLead, scenario.users.acuteLead]) {
-      const { requests } = await succeeds<{ requests: { edges: { node: { id: string } }[] } }>(await signIn(viewer), submitted, {});
+    for (const viewer of [setup.scenario.users.workforceLead, setup.scenario.users.acuteLead]) {
+      const { requests } = await succeeds<{ requests: { edges: { node: { id: string } }[] } }>(await setup.signIn(viewer), submitted, {});
       expect(requests.edges.map(({ node }) => node.id)).toContain(request.id);
     }
   });
 
   it('refuses a request that is not a draft, a stale version and a start week that has passed, changing nothing', async () => {
-    const { prisma } = database;
+    const { prisma } = setup.database;
     const { lead, request } = await draftRequest();
     await succeeds(lead, SUBMIT_REQUEST, { id: request.id, version: 1 });
     const before = await writtenState(prisma);
     expect(failure(await lead.execute(SUBMIT_REQUEST, { id: request.id, version: 2 })).code).toBe('INVALID_TRANSITION');
 
     const { request: other } = await draftRequest();
-    await succeeds(lead, UPDATE_REQUEST, { id: other.id, version: 1, input: requestInput(scenario) });
+    await succeeds(lead, UPDATE_REQUEST, { id: other.id, version: 1, input: requestInput(setup.scenario) });
     expect(failure(await lead.execute(SUBMIT_REQUEST, { id: other.id, version: 1 })).code).toBe('STALE_VERSION');
 
     // A draft left until its start week has passed.
@@ -216,13 +201,13 @@ describe('submitRequest', () => {
 
 describe('cancelRequest', () => {
   it('cancels the request and withdraws its allocations that are not final, freeing the analyst’s time', async () => {
-    const { prisma } = database;
+    const { prisma } = setup.database;
     const { lead, request } = await draftRequest();
     await succeeds(lead, SUBMIT_REQUEST, { id: request.id, version: 1 });
     const confirmed = await allocate(request.id, 'PROPOSED');
     const accepted = await allocate(request.id, 'ACCEPTED');
     const declined = await allocate(request.id, 'DECLINED');
-    const holding = { analystId: scenario.analysts.hospiceAnalyst.id, requestId: request.id, ...holdsCapacity };
+    const holding = { analystId: setup.scenario.analysts.hospiceAnalyst.id, requestId: request.id, ...holdsCapacity };
     expect(await prisma.allocation.count({ where: holding })).toBe(2);
 
     const { cancelRequest } = await succeeds<{ cancelRequest: RequestResult }>(lead, CANCEL_REQUEST, { id: request.id, version: 2 });
@@ -242,15 +227,15 @@ describe('cancelRequest', () => {
 
     const before = await writtenState(prisma);
     expect(failure(await lead.execute(CANCEL_REQUEST, { id: request.id, version: 3 })).code).toBe('INVALID_TRANSITION');
-    expect(failure(await lead.execute(UPDATE_REQUEST, { id: request.id, version: 3, input: requestInput(scenario) })).code).toBe('INVALID_TRANSITION');
+    expect(failure(await lead.execute(UPDATE_REQUEST, { id: request.id, version: 3, input: requestInput(setup.scenario) })).code).toBe('INVALID_TRANSITION');
     expect(await writtenState(prisma)).toEqual(before);
   });
 
   it('refuses a stale version and leaves the request and its allocations as they were', async () => {
     const { lead, request } = await draftRequest();
     await allocate(request.id, 'ACCEPTED');
-    const before = await writtenState(database.prisma);
+    const before = await writtenState(setup.database.prisma);
     expect(failure(await lead.execute(CANCEL_REQUEST, { id: request.id, version: request.version + 1 })).code).toBe('STALE_VERSION');
-    expect(await writtenState(database.prisma)).toEqual(before);
+    expect(await writtenState(setup.database.prisma)).toEqual(before);
   });
 });

@@ -1,25 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../api/src/app.ts';
-import type { TestDatabase } from '../support/database.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { IcsScenario } from '../fixtures/ics-scenario.ts';
 import { startScenarioApp } from '../fixtures/scenario-app.ts';
 import { ApiClient } from '../fixtures/api-client.ts';
 import { CREATE_REQUEST, failure, requestInput, UPDATE_REQUEST, writtenState } from '../fixtures/project-operations.ts';
+import { useScenarioApp } from '../fixtures/use-scenario-app.ts';
 
-let database: TestDatabase;
-let scenario: IcsScenario;
-let app: App;
+const setup = useScenarioApp(startScenarioApp);
+
 let lead: ApiClient;
 /** A second draft in the hospice's active project, so "a title the project already uses" applies to updates too. */
 let secondDraftId: string;
 
 beforeAll(async () => {
-  ({ database, scenario, app } = await startScenarioApp());
-  lead = await new ApiClient(app.yoga).signInAs(scenario.users.hospiceLead);
-  const secondDraft = await database.prisma.request.create({
+  lead = await setup.signIn(setup.scenario.users.hospiceLead);
+  const secondDraft = await setup.database.prisma.request.create({
     data: {
-      icsId: scenario.ics.id,
-      projectId: scenario.projects.hospiceActive.id,
+      icsId: setup.scenario.ics.id,
+      projectId: setup.scenario.projects.hospiceActive.id,
       title: 'Hospice at home demand',
       fte: 0.2,
       startWeek: new Date('2027-01-04T00:00:00Z'),
@@ -27,10 +24,6 @@ beforeAll(async () => {
     },
   });
   secondDraftId = secondDraft.id;
-});
-
-afterAll(async () => {
-  await database?.drop();
 });
 
 type Overrides = (scenario: IcsScenario) => Record<string, unknown>;
@@ -67,40 +60,40 @@ const invalidInputs: [string, Overrides, (string | number)[], string | RegExp][]
 
 describe('createRequest validation', () => {
   it.each(invalidInputs)('refuses %s with a field error at its path and writes nothing', async (_case, overrides, path, message) => {
-    const before = await writtenState(database.prisma);
+    const before = await writtenState(setup.database.prisma);
     const response = await lead.execute(CREATE_REQUEST, {
-      projectId: scenario.projects.hospiceActive.id,
-      input: requestInput(scenario, overrides(scenario)),
+      projectId: setup.scenario.projects.hospiceActive.id,
+      input: requestInput(setup.scenario, overrides(setup.scenario)),
     });
     const { code, fields } = failure(response);
     expect(code).toBe('VALIDATION_FAILED');
     expect(fields).toHaveLength(1);
     expect(fields[0]!.path).toEqual(path);
     expect(fields[0]!.message).toMatch(message);
-    expect(await writtenState(database.prisma)).toEqual(before);
+    expect(await writtenState(setup.database.prisma)).toEqual(before);
   });
 
   it("refuses another ICS's skill as unknown", async () => {
-    const otherSkill = await database.prisma.skill.create({
-      data: { icsId: scenario.otherIcs.ics.id, name: 'Geospatial analysis', category: 'GEOSPATIAL', description: 'Maps.' },
+    const otherSkill = await setup.database.prisma.skill.create({
+      data: { icsId: setup.scenario.otherIcs.ics.id, name: 'Geospatial analysis', category: 'GEOSPATIAL', description: 'Maps.' },
     });
-    const before = await writtenState(database.prisma);
+    const before = await writtenState(setup.database.prisma);
     const { code, fields } = failure(
       await lead.execute(CREATE_REQUEST, {
-        projectId: scenario.projects.hospiceActive.id,
-        input: requestInput(scenario, { desiredSkills: [{ skillId: otherSkill.id, level: 2 }] }),
+        projectId: setup.scenario.projects.hospiceActive.id,
+        input: requestInput(setup.scenario, { desiredSkills: [{ skillId: otherSkill.id, level: 2 }] }),
       }),
     );
     expect(code).toBe('VALIDATION_FAILED');
     expect(fields).toEqual([{ path: ['input', 'desiredSkills', 0, 'skillId'], message: 'Choose a skill from your ICS’s skills list' }]);
-    expect(await writtenState(database.prisma)).toEqual(before);
+    expect(await writtenState(setup.database.prisma)).toEqual(before);
   });
 
   it('reports every problem at once, in the order of the form', async () => {
     const { fields } = failure(
       await lead.execute(CREATE_REQUEST, {
-        projectId: scenario.projects.hospiceActive.id,
-        input: requestInput(scenario, { title: '', requiredSkills: [], fte: 2, startWeek: '2027-02-01', endWeek: '2027-01-04' }),
+        projectId: setup.scenario.projects.hospiceActive.id,
+        input: requestInput(setup.scenario, { title: '', requiredSkills: [], fte: 2, startWeek: '2027-02-01', endWeek: '2027-01-04' }),
       }),
     );
     expect(fields.map(({ path }) => path.at(-1))).toEqual(['title', 'requiredSkills', 'fte', 'endWeek']);
@@ -109,8 +102,8 @@ describe('createRequest validation', () => {
   it('accepts a window of one week starting this week, and FTE of exactly 1 and 0.1', async () => {
     for (const fte of [1, 0.1]) {
       const response = await lead.execute(CREATE_REQUEST, {
-        projectId: scenario.projects.hospiceActive.id,
-        input: requestInput(scenario, { fte, startWeek: '2026-11-25', endWeek: '2026-11-29' }),
+        projectId: setup.scenario.projects.hospiceActive.id,
+        input: requestInput(setup.scenario, { fte, startWeek: '2026-11-25', endWeek: '2026-11-29' }),
       });
       expect(response.errors, response.text).toBeUndefined();
       expect(response.data!['createRequest']).toMatchObject({ fte, startWeek: '2026-11-23', endWeek: '2026-11-23' });
@@ -120,18 +113,18 @@ describe('createRequest validation', () => {
 
 describe('updateRequest validation', () => {
   it.each(invalidInputs)('refuses %s with the same field error and changes nothing', async (_case, overrides, path, message) => {
-    const before = await writtenState(database.prisma);
+    const before = await writtenState(setup.database.prisma);
     const { code, fields } = failure(
       await lead.execute(UPDATE_REQUEST, {
         id: secondDraftId,
         version: 1,
-        input: requestInput(scenario, overrides(scenario)),
+        input: requestInput(setup.scenario, overrides(setup.scenario)),
       }),
     );
     expect(code).toBe('VALIDATION_FAILED');
     expect(fields[0]!.path).toEqual(path);
     expect(fields[0]!.message).toMatch(message);
-    expect(await writtenState(database.prisma)).toEqual(before);
+    expect(await writtenState(setup.database.prisma)).toEqual(before);
   });
 });
 

@@ -1,9 +1,8 @@
 import { Select, TextInput } from 'nhsuk-react-components';
 import type { FormEvent } from 'react';
-import { useQuery } from 'urql';
 import { FilterForm } from '../../components/FilterForm.tsx';
 import { filterSearchParams, useFilterFields } from '../../components/useFilterFields.ts';
-import { DirectoryFilterOptionsQuery } from '../analysts/DirectoryFilters.tsx';
+import { ChoiceOptions, useFilterChoices } from '../analysts/DirectoryFilters.tsx';
 import { timelineParams, weekSpans, type TimelineFilter } from './timelineFilter.ts';
 
 function fieldsOf(filter: TimelineFilter) {
@@ -22,10 +21,8 @@ interface TimelineFiltersProps {
 
 /** Which organisation, skill and weeks the timeline shows; the choices are the ICS's own. */
 export function TimelineFilters({ filter, onApply }: TimelineFiltersProps) {
-  const [{ data, error }] = useQuery({ query: DirectoryFilterOptionsQuery });
-  const organisations = data?.organisations.edges.map(({ node }) => node) ?? [];
-  const skills = data?.skills.edges.map(({ node }) => node) ?? [];
-  const optionsHint = error ? 'The list of choices could not be loaded. The weeks can still be changed.' : undefined;
+  const { organisations, skills, failed } = useFilterChoices();
+  const optionsHint = failed ? 'The list of choices could not be loaded. The weeks can still be changed.' : undefined;
 
   const { fields, update } = useFilterFields(fieldsOf(filter));
 
@@ -39,22 +36,12 @@ export function TimelineFilters({ filter, onApply }: TimelineFiltersProps) {
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-one-quarter">
           <Select id="timeline-organisation" label="Organisation" hint={optionsHint} value={fields.organisationId} onChange={update('organisationId')}>
-            <Select.Option value="">Any organisation</Select.Option>
-            {organisations.map((organisation) => (
-              <Select.Option key={organisation.id} value={organisation.id}>
-                {organisation.name}
-              </Select.Option>
-            ))}
+            <ChoiceOptions any="Any organisation" choices={organisations} />
           </Select>
         </div>
         <div className="nhsuk-grid-column-one-quarter">
           <Select id="timeline-skill" label="Analyst skill" value={fields.skillId} onChange={update('skillId')}>
-            <Select.Option value="">Any skill</Select.Option>
-            {skills.map((skill) => (
-              <Select.Option key={skill.id} value={skill.id}>
-                {skill.name}
-              </Select.Option>
-            ))}
+            <ChoiceOptions any="Any skill" choices={skills} />
           </Select>
         </div>
         <div className="nhsuk-grid-column-one-quarter">

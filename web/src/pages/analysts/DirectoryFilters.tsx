@@ -1,7 +1,8 @@
-import { Button, Select, TextInput } from 'nhsuk-react-components';
-import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
+import { Select, TextInput } from 'nhsuk-react-components';
+import type { FormEvent } from 'react';
 import { useQuery } from 'urql';
+import { FilterForm } from '../../components/FilterForm.tsx';
+import { filterSearchParams, useFilterFields } from '../../components/useFilterFields.ts';
 import { skillLevelLabel, skillLevels } from '../../format.ts';
 import { graphql } from '../../graphql.ts';
 import { filterParams, type AnalystFilter } from './directoryFilter.ts';
@@ -12,6 +13,30 @@ export const DirectoryFilterOptionsQuery = graphql(`
     skills(first: 100) { edges { node { id name } } }
   }
 `);
+
+/** The ICS's organisations and skills to filter by; empty lists until they arrive, and whether loading them failed. */
+export function useFilterChoices() {
+  const [{ data, error }] = useQuery({ query: DirectoryFilterOptionsQuery });
+  return {
+    organisations: data?.organisations.edges.map(({ node }) => node) ?? [],
+    skills: data?.skills.edges.map(({ node }) => node) ?? [],
+    failed: Boolean(error),
+  };
+}
+
+/** A filter select's options: "any" first, then each choice by name. */
+export function ChoiceOptions({ any, choices }: { any: string; choices: readonly { id: string; name: string }[] }) {
+  return (
+    <>
+      <Select.Option value="">{any}</Select.Option>
+      {choices.map((choice) => (
+        <Select.Option key={choice.id} value={choice.id}>
+          {choice.name}
+        </Select.Option>
+      ))}
+    </>
+  );
+}
 
 function fieldsOf(filter: AnalystFilter) {
   return {
@@ -29,34 +54,18 @@ interface DirectoryFiltersProps {
 
 /** Search and filters for the analyst directory; the choices come from the ICS's organisations and skills. */
 export function DirectoryFilters({ filter, onApply }: DirectoryFiltersProps) {
-  const [{ data, error }] = useQuery({ query: DirectoryFilterOptionsQuery });
-  const organisations = data?.organisations.edges.map(({ node }) => node) ?? [];
-  const skills = data?.skills.edges.map(({ node }) => node) ?? [];
-  const optionsHint = error ? 'The list of choices could not be loaded. Search by name still works.' : undefined;
+  const { organisations, skills, failed } = useFilterChoices();
+  const optionsHint = failed ? 'The list of choices could not be loaded. Search by name still works.' : undefined;
 
-  // Controlled, so a choice from the URL shows even when the options arrive after the first render, and
-  // reset whenever the URL's filters change (back, forward, "Clear filters") without remounting the form.
-  const filterKey = JSON.stringify(filter);
-  const [fields, setFields] = useState(() => fieldsOf(filter));
-  const [shownFilter, setShownFilter] = useState(filterKey);
-  if (shownFilter !== filterKey) {
-    setShownFilter(filterKey);
-    setFields(fieldsOf(filter));
-  }
-  const update = (field: keyof typeof fields) => (event: { target: { value: string } }) =>
-    setFields((current) => ({ ...current, [field]: event.target.value }));
+  const { fields, update } = useFilterFields(fieldsOf(filter));
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const params = new URLSearchParams();
-    for (const [field, value] of Object.entries(fields)) {
-      if (value.trim()) params.set(filterParams[field as keyof typeof fields], value.trim());
-    }
-    onApply(params);
+    onApply(filterSearchParams(fields, filterParams));
   }
 
   return (
-    <form className="app-filters" role="search" aria-label="Analysts" onSubmit={handleSubmit}>
+    <FilterForm label="Analysts" submitLabel="Search" onSubmit={handleSubmit}>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-one-quarter">
           <TextInput
@@ -70,22 +79,12 @@ export function DirectoryFilters({ filter, onApply }: DirectoryFiltersProps) {
         </div>
         <div className="nhsuk-grid-column-one-quarter">
           <Select id="filter-organisation" name={filterParams.organisationId} label="Organisation" hint={optionsHint} value={fields.organisationId} onChange={update('organisationId')}>
-            <Select.Option value="">Any organisation</Select.Option>
-            {organisations.map((organisation) => (
-              <Select.Option key={organisation.id} value={organisation.id}>
-                {organisation.name}
-              </Select.Option>
-            ))}
+            <ChoiceOptions any="Any organisation" choices={organisations} />
           </Select>
         </div>
         <div className="nhsuk-grid-column-one-quarter">
           <Select id="filter-skill" name={filterParams.skillId} label="Skill" value={fields.skillId} onChange={update('skillId')}>
-            <Select.Option value="">Any skill</Select.Option>
-            {skills.map((skill) => (
-              <Select.Option key={skill.id} value={skill.id}>
-                {skill.name}
-              </Select.Option>
-            ))}
+            <ChoiceOptions any="Any skill" choices={skills} />
           </Select>
         </div>
         <div className="nhsuk-grid-column-one-quarter">
@@ -105,14 +104,6 @@ export function DirectoryFilters({ filter, onApply }: DirectoryFiltersProps) {
           </Select>
         </div>
       </div>
-      <div className="app-filters__actions">
-        <Button type="submit" secondary>
-          Search
-        </Button>
-        <Link to="?" className="nhsuk-link">
-          Clear filters
-        </Link>
-      </div>
-    </form>
+    </FilterForm>
   );
 }

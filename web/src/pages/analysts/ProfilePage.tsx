@@ -1,9 +1,10 @@
-import { SummaryList, Table } from 'nhsuk-react-components';
+import { Table } from 'nhsuk-react-components';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryStates } from '../../components/QueryStates.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
+import { SummaryRows } from '../../components/SummaryRows.tsx';
 import { bandLabel, dateLabel, fteLabel, percentLabel, sentenceCase, skillLevelLabel, strongestFirst } from '../../format.ts';
 import { graphql, type ResultOf } from '../../graphql.ts';
 import { NotFoundPage } from '../NotFoundPage.tsx';
@@ -83,16 +84,7 @@ function Summary({ analyst }: { analyst: Analyst }) {
     ['Work preference', sentenceCase(analyst.workPreference)],
     ['Target role', analyst.targetRole?.name ?? 'Not chosen yet'],
   ];
-  return (
-    <SummaryList>
-      {rows.map(([key, value]) => (
-        <SummaryList.Row key={key}>
-          <SummaryList.Key>{key}</SummaryList.Key>
-          <SummaryList.Value>{value}</SummaryList.Value>
-        </SummaryList.Row>
-      ))}
-    </SummaryList>
-  );
+  return <SummaryRows rows={rows} />;
 }
 
 function Skills({ analyst }: { analyst: Analyst }) {
@@ -166,12 +158,7 @@ function PersonalDetails({ analyst }: { analyst: Analyst }) {
         </div>
       ) : (
         <>
-          <SummaryList>
-            <SummaryList.Row>
-              <SummaryList.Key>Email</SummaryList.Key>
-              <SummaryList.Value>{email ? <a href={`mailto:${email}`}>{email}</a> : personalDetailsNotice}</SummaryList.Value>
-            </SummaryList.Row>
-          </SummaryList>
+          <SummaryRows rows={[['Email', email ? <a href={`mailto:${email}`}>{email}</a> : personalDetailsNotice]]} />
           <Availability availabilities={availabilities} />
         </>
       )}

@@ -1,8 +1,9 @@
-import { Button, Select } from 'nhsuk-react-components';
+import { Select } from 'nhsuk-react-components';
 import { useState, type FormEvent } from 'react';
 import { sentenceCase, skillLevelLabel, skillLevels } from '../../format.ts';
 import { MonthWindowFields } from './MonthWindowFields.tsx';
 import { OrganisationField } from './OrganisationField.tsx';
+import { ShowReportButton } from './ShowReportButton.tsx';
 import { filledParams } from './reportParams.ts';
 
 export const skillCategories = [
@@ -74,11 +75,7 @@ export function CapacityFilters({ fields: initial, onApply }: CapacityFiltersPro
           </Select>
         </div>
         <OrganisationField id="capacity-organisation" value={fields.organisation} onChange={(value) => setFields((current) => ({ ...current, organisation: value }))} />
-        <div className="nhsuk-grid-column-one-quarter">
-          <Button type="submit" secondary className="nhsuk-u-margin-top-5">
-            Show
-          </Button>
-        </div>
+        <ShowReportButton />
       </div>
     </form>
   );

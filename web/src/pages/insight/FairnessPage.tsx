@@ -1,4 +1,4 @@
-import { Button, Table, TextInput } from 'nhsuk-react-components';
+import { Table, TextInput } from 'nhsuk-react-components';
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -9,6 +9,7 @@ import { graphql, type ResultOf } from '../../graphql.ts';
 import { ClosePeriodForm } from './ClosePeriodForm.tsx';
 import { FairnessChart } from './FairnessChart.tsx';
 import { FairnessTable } from './FairnessTable.tsx';
+import { ShowReportButton } from './ShowReportButton.tsx';
 import { exportHref, lastWeekOver } from './reportParams.ts';
 import './insight.css';
 
@@ -141,11 +142,7 @@ function SpanForm({ startWeek, endWeek, onApply }: { startWeek: string; endWeek:
         <div className="nhsuk-grid-column-one-quarter">
           <TextInput id="fairness-end" type="date" label="To the week of" value={end} onChange={(event) => setEnd(event.currentTarget.value)} />
         </div>
-        <div className="nhsuk-grid-column-one-quarter">
-          <Button type="submit" secondary className="nhsuk-u-margin-top-5">
-            Show
-          </Button>
-        </div>
+        <ShowReportButton />
       </div>
     </form>
   );

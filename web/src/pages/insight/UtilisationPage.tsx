@@ -1,4 +1,4 @@
-import { Button, Table } from 'nhsuk-react-components';
+import { Table } from 'nhsuk-react-components';
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -8,6 +8,7 @@ import { dateLabel, plural } from '../../format.ts';
 import { graphql, type ResultOf } from '../../graphql.ts';
 import { MonthWindowFields } from './MonthWindowFields.tsx';
 import { OrganisationField } from './OrganisationField.tsx';
+import { ShowReportButton } from './ShowReportButton.tsx';
 import { bucketName, filledParams, fteNumber, monthWindowFrom, monthWindowVariables } from './reportParams.ts';
 import { UtilisationChart, type UtilisationTotals } from './UtilisationChart.tsx';
 import './insight.css';
@@ -82,11 +83,7 @@ function UtilisationFilters({ from, months, organisation, onApply }: Utilisation
       <div className="nhsuk-grid-row">
         <MonthWindowFields idPrefix="utilisation" from={fields.from} months={fields.months} onChange={(field, value) => setFields({ ...fields, [field]: value })} />
         <OrganisationField id="utilisation-organisation" workforceLeadsOnly value={fields.organisation} onChange={(value) => setFields({ ...fields, organisation: value })} />
-        <div className="nhsuk-grid-column-one-quarter">
-          <Button type="submit" secondary className="nhsuk-u-margin-top-5">
-            Show
-          </Button>
-        </div>
+        <ShowReportButton />
       </div>
     </form>
   );

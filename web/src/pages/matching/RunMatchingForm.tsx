@@ -1,8 +1,9 @@
-import { Button, Details, ErrorSummary, Fieldset, HintText, TextInput } from 'nhsuk-react-components';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Button, Details, Fieldset, HintText, TextInput } from 'nhsuk-react-components';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useMutation } from 'urql';
 import { graphql } from '../../graphql.ts';
+import { ProblemSummary } from '../allocations/ProblemSummary.tsx';
 import { checkRunForm, serverProblems, type RunField, type RunFormValues, type RunProblem } from './runForm.ts';
 
 export const RunMatchingMutation = graphql(`
@@ -34,12 +35,10 @@ export function RunMatchingForm({ defaults, policy, onProblemsChange }: RunMatch
     developmentShareCap: '',
   });
   const [problems, setProblems] = useState<RunProblem[]>([]);
-  const summary = useRef<HTMLDivElement>(null);
   const navigate = useNavigate();
 
   useEffect(() => {
     onProblemsChange(problems.length > 0);
-    if (problems.length > 0) summary.current?.focus();
   }, [problems]);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -64,18 +63,7 @@ export function RunMatchingForm({ defaults, policy, onProblemsChange }: RunMatch
 
   return (
     <>
-      {problems.length > 0 && (
-        <ErrorSummary ref={summary} tabIndex={-1} disableAutoFocus>
-          <ErrorSummary.Title>There is a problem</ErrorSummary.Title>
-          <ErrorSummary.List>
-            {problems.map((problem) => (
-              <li key={`${problem.field ?? ''}:${problem.message}`}>
-                {problem.field ? <a href={`#${problem.field}`}>{problem.message}</a> : problem.message}
-              </li>
-            ))}
-          </ErrorSummary.List>
-        </ErrorSummary>
-      )}
+      <ProblemSummary problems={problems} />
       <form noValidate onSubmit={handleSubmit} aria-busy={fetching}>
         <Fieldset>
           <Fieldset.Legend size="m">Planning window</Fieldset.Legend>

@@ -1,7 +1,7 @@
 import { Select, Textarea, TextInput } from 'nhsuk-react-components';
-import { useState } from 'react';
 import type { CombinedError } from 'urql';
 import { RecordForm } from './RecordForm.tsx';
+import { useFormValues } from './useFormValues.ts';
 
 export interface ProjectFormValues {
   /** Only when a workforce lead creates a project: whose it is. */
@@ -25,8 +25,7 @@ interface ProjectFormProps {
 
 /** Create or edit a project: its owner (workforce leads only, when creating), title, purpose and benefit. */
 export function ProjectForm({ initial, organisations, onSave, ...form }: ProjectFormProps) {
-  const [values, setValues] = useState(initial);
-  const set = (key: keyof ProjectFormValues, value: string) => setValues((current) => ({ ...current, [key]: value }));
+  const { values, textField } = useFormValues(initial);
 
   return (
     <RecordForm what="project" {...form} save={() => onSave(values)}>
@@ -34,12 +33,9 @@ export function ProjectForm({ initial, organisations, onSave, ...form }: Project
         <>
           {organisations && (
             <Select
-              id="organisationId"
+              {...textField('organisationId', problemFor)}
               label="Organisation"
               hint="The partner that owns the project and will receive the analysts’ time."
-              value={values.organisationId ?? ''}
-              error={problemFor('organisationId')}
-              onChange={(event) => set('organisationId', event.currentTarget.value)}
             >
               <Select.Option value="">Choose an organisation</Select.Option>
               {organisations.map((organisation) => (
@@ -50,30 +46,21 @@ export function ProjectForm({ initial, organisations, onSave, ...form }: Project
             </Select>
           )}
           <TextInput
-            id="title"
+            {...textField('title', problemFor)}
             label="Project title"
             hint="Different from your organisation’s other projects."
-            value={values.title}
-            error={problemFor('title')}
-            onChange={(event) => set('title', event.currentTarget.value)}
           />
           <Textarea
-            id="purpose"
+            {...textField('purpose', problemFor)}
             label="Purpose"
             hint="What the project is for, in a sentence or two."
             rows={3}
-            value={values.purpose}
-            error={problemFor('purpose')}
-            onChange={(event) => set('purpose', event.currentTarget.value)}
           />
           <Textarea
-            id="expectedBenefit"
+            {...textField('expectedBenefit', problemFor)}
             label="Expected benefit (optional)"
             hint="What will be better for patients, staff or the system when it is done."
             rows={3}
-            value={values.expectedBenefit}
-            error={problemFor('expectedBenefit')}
-            onChange={(event) => set('expectedBenefit', event.currentTarget.value)}
           />
         </>
       )}

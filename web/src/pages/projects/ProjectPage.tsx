@@ -1,15 +1,14 @@
 import { Button, Table } from 'nhsuk-react-components';
-import { Link, useParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { Link } from 'react-router';
+import { useMutation } from 'urql';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { QueryStates } from '../../components/QueryStates.tsx';
 import { SkillTags } from '../../components/SkillTags.tsx';
 import { SummaryRows } from '../../components/SummaryRows.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { dateLabel, fteLabel, plural, sentenceCase, weekCount } from '../../format.ts';
 import { graphql, type ResultOf } from '../../graphql.ts';
-import { NotFoundPage } from '../NotFoundPage.tsx';
 import { ConfirmCancel, useRecordActions } from './RecordActions.tsx';
+import { RecordPage } from './RecordPage.tsx';
 import { SubmitRequestMutation } from './RequestPage.tsx';
 import './projects.css';
 
@@ -54,19 +53,10 @@ type Project = NonNullable<ResultOf<typeof ProjectQuery>['project']>;
 type ProjectRequest = Project['requests'][number];
 
 export function ProjectPage() {
-  const { id = '' } = useParams();
-  const query = useQuery({ query: ProjectQuery, variables: { id } });
-
   return (
-    <QueryStates query={query} heading="Project" loading="Loading the project…" what="this project">
-      {({ project }) =>
-        project ? (
-          <ProjectDetail project={project} reload={() => query[1]({ requestPolicy: 'network-only' })} />
-        ) : (
-          <NotFoundPage heading="Project not found" explanation="This project does not exist or is not visible to you." />
-        )
-      }
-    </QueryStates>
+    <RecordPage what="project" query={ProjectQuery} found={({ project }) => project}>
+      {(project, reload) => <ProjectDetail project={project} reload={reload} />}
+    </RecordPage>
   );
 }
 

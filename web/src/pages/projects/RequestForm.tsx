@@ -1,10 +1,10 @@
 import { Checkboxes, Select, Textarea, TextInput } from 'nhsuk-react-components';
-import { useState } from 'react';
 import type { CombinedError } from 'urql';
 import { sentenceCase } from '../../format.ts';
 import { RecordForm } from './RecordForm.tsx';
 import { browserProblems, inputOf, priorities, type RequestFormValues } from './requestFormValues.ts';
 import { SkillsPicker } from './SkillsPicker.tsx';
+import { useFormValues } from './useFormValues.ts';
 
 export type RequestInputValue = ReturnType<typeof inputOf>;
 
@@ -25,61 +25,45 @@ interface RequestFormProps {
 
 /** Create or edit a request: skills with levels, time a week, weeks, priority, openness to development. */
 export function RequestForm({ initial, skills, onSave, ...form }: RequestFormProps) {
-  const [values, setValues] = useState(initial);
-  const set = <K extends keyof RequestFormValues>(key: K, value: RequestFormValues[K]) => setValues((current) => ({ ...current, [key]: value }));
+  const { values, set, textField } = useFormValues(initial);
 
   return (
     <RecordForm what="request" {...form} check={() => browserProblems(values)} save={() => onSave(inputOf(values))}>
       {(problemFor) => (
         <>
           <TextInput
-            id="title"
+            {...textField('title', problemFor)}
             label="Title"
             hint="A short name for this piece of work, different from the project’s other requests."
-            value={values.title}
-            error={problemFor('title')}
-            onChange={(event) => set('title', event.currentTarget.value)}
           />
           <Textarea
-            id="description"
+            {...textField('description', problemFor)}
             label="Description (optional)"
             hint="What the analyst will do, and anything they should know first."
             rows={4}
-            value={values.description}
-            error={problemFor('description')}
-            onChange={(event) => set('description', event.currentTarget.value)}
           />
           <SkillsPicker kind="requiredSkills" rows={values.requiredSkills} skills={skills} problemFor={problemFor} onChange={(rows) => set('requiredSkills', rows)} />
           <SkillsPicker kind="desiredSkills" rows={values.desiredSkills} skills={skills} problemFor={problemFor} onChange={(rows) => set('desiredSkills', rows)} />
           <TextInput
-            id="fte"
+            {...textField('fte', problemFor)}
             label="Time needed each week (FTE)"
             hint="From 0.1 to 1, in steps of 0.1. 0.1 FTE is half a day a week; 1 is a full week."
             inputMode="decimal"
             width={4}
-            value={values.fte}
-            error={problemFor('fte')}
-            onChange={(event) => set('fte', event.currentTarget.value)}
           />
           <TextInput
-            id="startWeek"
+            {...textField('startWeek', problemFor)}
             type="date"
             label="First week"
             hint="Any day of the week: the request starts on its Monday. This week or later."
-            value={values.startWeek}
-            error={problemFor('startWeek')}
-            onChange={(event) => set('startWeek', event.currentTarget.value)}
           />
           <TextInput
-            id="endWeek"
+            {...textField('endWeek', problemFor)}
             type="date"
             label="Last week"
             hint="Any day of the last week the analyst is needed."
-            value={values.endWeek}
-            error={problemFor('endWeek')}
-            onChange={(event) => set('endWeek', event.currentTarget.value)}
           />
-          <Select id="priority" label="Priority" value={values.priority} error={problemFor('priority')} onChange={(event) => set('priority', event.currentTarget.value)}>
+          <Select {...textField('priority', problemFor)} label="Priority">
             {priorities.map((priority) => (
               <Select.Option key={priority} value={priority}>
                 {sentenceCase(priority)}

@@ -1,16 +1,15 @@
 import { Button, Table } from 'nhsuk-react-components';
 import type { ReactNode } from 'react';
-import { Link, useParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { Link } from 'react-router';
+import { useMutation } from 'urql';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { QueryStates } from '../../components/QueryStates.tsx';
 import { SkillTags } from '../../components/SkillTags.tsx';
 import { SummaryRows } from '../../components/SummaryRows.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { dateLabel, fteLabel, plural, sentenceCase, weekCount } from '../../format.ts';
 import { graphql, type ResultOf } from '../../graphql.ts';
-import { NotFoundPage } from '../NotFoundPage.tsx';
 import { ConfirmCancel, useRecordActions } from './RecordActions.tsx';
+import { RecordPage } from './RecordPage.tsx';
 import './projects.css';
 
 export const RequestDetailQuery = graphql(`
@@ -54,19 +53,10 @@ type RequestDetail = NonNullable<ResultOf<typeof RequestDetailQuery>['request']>
 
 /** One request: what it asks for, the analysts proposed or working on it, and what its managers can do. */
 export function RequestPage() {
-  const { id = '' } = useParams();
-  const query = useQuery({ query: RequestDetailQuery, variables: { id } });
-
   return (
-    <QueryStates query={query} heading="Request" loading="Loading the request…" what="this request">
-      {({ request }) =>
-        request ? (
-          <Request request={request} reload={() => query[1]({ requestPolicy: 'network-only' })} />
-        ) : (
-          <NotFoundPage heading="Request not found" explanation="This request does not exist or is not visible to you." />
-        )
-      }
-    </QueryStates>
+    <RecordPage what="request" query={RequestDetailQuery} found={({ request }) => request}>
+      {(request, reload) => <Request request={request} reload={reload} />}
+    </RecordPage>
   );
 }
 
