@@ -16,6 +16,8 @@ export interface SkillLevel {
 
 export interface AnalystInput {
   id: string;
+  /** Display name for explanations; the id is used when absent. */
+  name?: string;
   organisationId: string;
   /**
    * Allocatable time left in each week of the window (pooled FTE × availability, minus protected
@@ -36,6 +38,8 @@ export interface AnalystInput {
 
 export interface RequestInput {
   id: string;
+  /** Display title for explanations; the id is used when absent. */
+  title?: string;
   organisationId: string;
   projectId: string;
   /** Must-have skills with their minimum level. */
@@ -83,6 +87,8 @@ export interface MatchingInput {
   requests: RequestInput[];
   organisations: OrganisationInput[];
   policy: MatchingPolicy;
+  /** Skill names by skill id, for explanations; ids are used for skills not listed. */
+  skillNames?: Record<string, string>;
 }
 
 export type SkillFit = 'ABOVE' | 'MEETS' | 'ONE_BELOW' | 'BELOW' | 'MISSING';
