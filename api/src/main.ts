@@ -6,6 +6,7 @@ import { createPrismaClient } from './db/client.ts';
 import { resolveDatabase, type ResolvedDatabase } from './db/database.ts';
 import { migrate } from './db/migrator.ts';
 import { bootstrapAdmin, isDatabaseEmpty } from './services/bootstrap.ts';
+import { stopSharedWorker } from './matching/run-in-worker.ts';
 import { failInterruptedRuns } from './services/matching/run-matching.ts';
 import { startAllocationScheduler } from './services/scheduler.ts';
 import { seedDemoIcs } from '../../prisma/seed/demo-ics.ts';
@@ -61,6 +62,7 @@ async function serve(config: Config, database: ResolvedDatabase): Promise<void> 
     server.closeIdleConnections();
     await closed;
     stopScheduler();
+    await stopSharedWorker();
     await prisma.$disconnect();
     await database.stop();
     logger.info('Stopped cleanly');

@@ -46,6 +46,16 @@ export class MatchingWorker {
     return this.#send('compare', input);
   }
 
+  /** True once the thread has stopped (terminated or crashed); a stopped worker answers nothing. */
+  get stopped(): boolean {
+    return this.#stopped !== null;
+  }
+
+  /** Lets the process exit while this thread idles. */
+  unref(): void {
+    this.#worker.unref();
+  }
+
   maxFulfilment(input: MatchingInput): Promise<number> {
     return this.#send('maxFulfilment', input);
   }
@@ -88,4 +98,23 @@ export async function compareInWorker(input: MatchingInput, options: { signal?: 
     signal?.removeEventListener('abort', abort);
     await worker.terminate();
   }
+}
+
+// Starting a thread costs seconds (the TypeScript loader compiles the engine again), so the API keeps one
+// matching thread for its lifetime; runs queue on it one after another.
+let shared: MatchingWorker | null = null;
+
+/** Solves engine and baseline on the process's long-lived matching thread, started on first use (and again after a crash). */
+export function compareInSharedWorker(input: MatchingInput): Promise<MatchingComparison> {
+  if (!shared || shared.stopped) {
+    shared = new MatchingWorker();
+    shared.unref();
+  }
+  return shared.compare(input);
+}
+
+/** Stops the long-lived matching thread, if it was started (graceful shutdown). */
+export async function stopSharedWorker(): Promise<void> {
+  await shared?.terminate('The server is shutting down');
+  shared = null;
 }

@@ -3,7 +3,7 @@ import { viewerOf } from '../context.ts';
 import { isWorkforceLead } from '../auth/policy.ts';
 import type { Viewer } from '../auth/session.ts';
 import type { MatchingPolicy, OrganisationOutcome, SolverStats } from '../matching/types.ts';
-import { compareInWorker } from '../matching/run-in-worker.ts';
+import { compareInSharedWorker } from '../matching/run-in-worker.ts';
 import { runMatching, type StoredMetrics } from '../services/matching/run-matching.ts';
 import { builder } from './builder.ts';
 import './matching-explanation.ts';
@@ -168,7 +168,7 @@ builder.mutationField('runMatching', (t) =>
     authScopes: workforceLeadsOnly,
     args: { input: t.arg({ type: RunMatchingInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
-      const run = await runMatching(context.prisma, viewerOf(context), input, context.now, { compare: compareInWorker });
+      const run = await runMatching(context.prisma, viewerOf(context), input, context.now, { compare: compareInSharedWorker });
       return context.prisma.matchingRun.findUniqueOrThrow({ ...query, where: { id: run.id } });
     },
   }),

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { solveBaseline } from '../../../api/src/matching/baseline.ts';
-import { compareInWorker, MatchingWorker, MatchingWorkerError } from '../../../api/src/matching/run-in-worker.ts';
+import { compareInSharedWorker, compareInWorker, MatchingWorker, MatchingWorkerError, stopSharedWorker } from '../../../api/src/matching/run-in-worker.ts';
 import { solveMatching } from '../../../api/src/matching/solve.ts';
 import type { MatchingInput, MatchingResult } from '../../../api/src/matching/types.ts';
 import { generateIcs } from '../../bench/matching/scenarios.ts';
@@ -69,6 +69,19 @@ describe('matching in a worker thread', { timeout: 60_000 }, () => {
       await expect(worker.compare(input)).rejects.toThrow('stopping for the test');
     } finally {
       await worker.terminate();
+    }
+  });
+
+  it('keeps one shared thread for the API, which a failed solve does not stop, and starts a new one after shutdown', async () => {
+    const input = generateIcs('balanced', SMALL, 3);
+    const broken: MatchingInput = { ...input, organisations: input.organisations.slice(1) };
+    try {
+      await expect(compareInSharedWorker(broken)).rejects.toThrow(/^Matching failed/);
+      expect(withoutTimings((await compareInSharedWorker(input)).engine)).toEqual(withoutTimings(await solveMatching(input)));
+      await stopSharedWorker();
+      expect((await compareInSharedWorker(input)).engine.metrics.overCapacity).toBe(0);
+    } finally {
+      await stopSharedWorker();
     }
   });
 
