@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'ANALYST_OVER_CAPACITY'
   | 'SKILL_REQUIREMENT_NOT_MET'
   | 'INVALID_TRANSITION'
+  | 'REQUEST_OVER_COVERED'
   | 'MATCHING_IN_PROGRESS';
 
 export interface FieldIssue {
@@ -95,6 +96,23 @@ function describeShortfalls(shortfalls: CapacityShortfall[]): string {
       `${first === last ? `week of ${first}` : `weeks of ${first} to ${last}`}: ${remainingFte} FTE left, ${requestedFte} FTE asked`,
     )
     .join('; ');
+}
+
+/** A week in which a request would get more time than it asks for. */
+export interface RequestOverCover {
+  week: string;
+  /** FTE already held on the request that week, and what the new bookings add. */
+  heldFte: number;
+  addedFte: number;
+}
+
+export class RequestOverCoveredError extends DomainError {
+  constructor(title: string, requestFte: number, weeks: RequestOverCover[]) {
+    const described = describeShortfalls(
+      weeks.map(({ week, heldFte, addedFte }) => ({ week, remainingFte: Math.max(0, Math.round((requestFte - heldFte) * 10) / 10), requestedFte: addedFte })),
+    );
+    super('REQUEST_OVER_COVERED', `"${title}" asks for ${requestFte} FTE, which these would exceed: ${described}.`, { weeks });
+  }
 }
 
 export class SkillRequirementNotMetError extends DomainError {

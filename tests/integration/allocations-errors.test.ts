@@ -151,6 +151,28 @@ describe('ANALYST_OVER_CAPACITY', () => {
   });
 });
 
+describe('REQUEST_OVER_COVERED', () => {
+  it('never confirms more time on a request than it asks for, even when two confirmations race', async () => {
+    const weeks = { startWeek: '2027-04-05', endWeek: '2027-04-26' };
+    const audit = await addStatisticsRequest(setup.database.prisma, setup.scenario, { title: 'Readmissions audit', fte: 0.4, ...weeks });
+    const { chloe, dev } = setup.scenario.analysts;
+    const byChloe = await propose({ analystId: chloe.id, requestId: audit.id, fte: 0.3, ...weeks });
+    const byDev = await propose({ analystId: dev.id, requestId: audit.id, fte: 0.3, ...weeks });
+
+    // Each fits its analyst; together they would give the request 0.6 FTE of the 0.4 it asks for.
+    const results = await Promise.all([byChloe, byDev].map(({ id }) => setup.clients.lead.execute(CONFIRM, { input: { ids: [id] } })));
+    expect(results.flatMap(errorCodes)).toEqual(['REQUEST_OVER_COVERED']);
+    expect(results.find((result) => result.errors)!.errors![0]!.message).toBe(
+      '"Readmissions audit" asks for 0.4 FTE, which these would exceed: weeks of 2027-04-05 to 2027-04-26: 0.1 FTE left, 0.3 FTE asked.',
+    );
+    expect(await setup.database.prisma.allocation.count({ where: { requestId: audit.id, confirmedAt: { not: null } } })).toBe(1);
+
+    const confirmed = results[0]!.errors ? byDev : byChloe;
+    await expectNothingChanged(() => setup.clients.lead.execute(UPDATE_PROPOSAL, { id: confirmed.id, version: 2, input: { fte: 0.5 } }), 'VALIDATION_FAILED');
+    await setup.database.prisma.allocation.updateMany({ where: { requestId: audit.id }, data: { status: 'WITHDRAWN' } });
+  });
+});
+
 describe('STALE_VERSION and INVALID_TRANSITION', () => {
   it('refuses a stale edit, decision or withdrawal and a transition the status does not allow', async () => {
     const request = await addStatisticsRequest(setup.database.prisma, setup.scenario, { title: 'Bed occupancy forecast', fte: 0.3, startWeek: '2027-05-03', endWeek: '2027-05-24' });

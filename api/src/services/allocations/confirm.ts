@@ -11,6 +11,7 @@ import {
 } from '../../errors.ts';
 import { recordAudit } from '../audit.ts';
 import { assertCapacity, bookingOf, lockAnalysts } from './capacity-guard.ts';
+import { assertRequestCover, lockRequests } from './request-cover.ts';
 import { allocationFields, changeAllocation, LIVE_STATUSES } from './records.ts';
 import { kindProblems, skillVerdict, type SkilledAnalyst, type SkillRequiringRequest } from './skill-rule.ts';
 
@@ -26,7 +27,8 @@ export type ConfirmTarget = { ids: string[] } | { runId: string };
 /**
  * The workforce lead confirms proposals, by id or every unconfirmed one of a matching run: from now on they
  * hold the analysts' time and await the parties' decisions. All or nothing: if one no longer fits an
- * analyst's capacity (checked under the analyst's row lock) or the request's skills, none is confirmed.
+ * analyst's capacity (checked under the analyst's row lock), the request's skills, or what the request asks
+ * for (under the request's row lock), none is confirmed.
  * A run none of whose proposals is left unconfirmed becomes CONFIRMED.
  */
 export async function confirmAllocations(
@@ -67,6 +69,8 @@ export async function confirmAllocations(
         request: {
           select: {
             id: true,
+            title: true,
+            fte: true,
             projectId: true,
             openToDevelopment: true,
             project: { select: { organisationId: true } },
@@ -86,10 +90,15 @@ export async function confirmAllocations(
       if (problems.length > 0) throw new SkillRequirementNotMetError(proposal.analyst.name, problems);
     }
 
+    const byRequest = new Map<string, typeof proposals>();
+    for (const proposal of proposals) byRequest.set(proposal.requestId, [...(byRequest.get(proposal.requestId) ?? []), proposal]);
     const byAnalyst = new Map<string, typeof proposals>();
     for (const proposal of proposals) byAnalyst.set(proposal.analystId, [...(byAnalyst.get(proposal.analystId) ?? []), proposal]);
+    // Requests' rows before analysts' everywhere, so transactions never wait on each other in a cycle.
+    await lockRequests(tx, [...byRequest.keys()]);
     await lockAnalysts(tx, [...byAnalyst.keys()]);
     for (const own of byAnalyst.values()) await assertCapacity(tx, own[0]!.analyst, own.map(bookingOf));
+    for (const own of byRequest.values()) await assertRequestCover(tx, own[0]!.request, own.map(bookingOf));
 
     const ics = await tx.ics.findUniqueOrThrow({ where: { id: viewer.icsId }, select: { requireReleaseApproval: true } });
     for (const proposal of proposals) {

@@ -12,7 +12,8 @@ import {
   ValidationFailedError,
 } from '../../errors.ts';
 import { recordAudit } from '../audit.ts';
-import { lockAnalysts } from './capacity-guard.ts';
+import { bookingOf, lockAnalysts } from './capacity-guard.ts';
+import { assertRequestCover, lockRequests } from './request-cover.ts';
 import { assessPlacement, type Placement, type PlacementAssessment } from './placement.ts';
 import { allocationFields, changeAllocation, findAllocation, snapshot } from './records.ts';
 
@@ -100,7 +101,12 @@ export async function updateProposal(
       kind: changes.kind ?? (changes.analystId && changes.analystId !== before.analystId ? null : before.kind),
       mentorAllocationId: changes.mentorAllocationId ?? before.mentorAllocationId,
     };
-    if (before.confirmedAt) await lockAnalysts(tx, [placement.analystId]);
+    if (before.confirmedAt) {
+      // A confirmed proposal holds time, so its change must still fit the request and the analyst: lock both
+      // (request first, as confirming does) before checking.
+      await lockRequests(tx, [before.requestId]);
+      await lockAnalysts(tx, [placement.analystId]);
+    }
     const assessment = await assessPlacement(tx, placement, {
       icsId: viewer.icsId,
       today,
@@ -108,6 +114,10 @@ export async function updateProposal(
       checkStartNotPast: changes.startWeek != null && changes.startWeek.getTime() !== before.startWeek.getTime(),
     });
     rejectUnfit(assessment);
+    if (before.confirmedAt) {
+      const request = await tx.request.findUniqueOrThrow({ where: { id: before.requestId }, select: { id: true, title: true, fte: true } });
+      await assertRequestCover(tx, request, [bookingOf(placement)], [id]);
+    }
     await changeAllocation(tx, before, {
       version,
       action: 'allocation.proposal.update',
