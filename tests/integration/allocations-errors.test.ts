@@ -151,6 +151,31 @@ describe('ANALYST_OVER_CAPACITY', () => {
   });
 });
 
+describe('leave recorded over agreed work', () => {
+  const RECORD_LEAVE = /* GraphQL */ `
+    mutation RecordLeave($id: ID!, $version: Int!, $input: UpdateAnalystProfileInput!) {
+      updateAnalystProfile(id: $id, version: $version, input: $input) { id version }
+    }
+  `;
+
+  it('is refused while a confirmed allocation holds those weeks, and allowed when the time still covers it', async () => {
+    const held = await propose({ analystId: setup.scenario.analysts.chloe.id, requestId: (await addStatisticsRequest(setup.database.prisma, setup.scenario, { title: 'Sepsis audit', fte: 0.4, startWeek: '2027-06-07', endWeek: '2027-06-28' })).id, fte: 0.4, startWeek: '2027-06-07', endWeek: '2027-06-28' });
+    expect(errorCodes(await setup.clients.lead.execute(CONFIRM, { input: { ids: [held.id] } }))).toEqual([]);
+    const chloe = await setup.signIn(setup.scenario.users.chloe);
+    const version = (await setup.database.prisma.analyst.findUniqueOrThrow({ where: { id: setup.scenario.analysts.chloe.id } })).version;
+    const leave = (availableFraction: number) => ({ availability: [{ startWeek: '2027-06-14', endWeek: '2027-06-14', availableFraction }] });
+
+    const refused = await expectNothingChanged(
+      () => chloe.execute(RECORD_LEAVE, { id: setup.scenario.analysts.chloe.id, version, input: leave(0) }),
+      'ANALYST_OVER_CAPACITY',
+    );
+    expect(refused.errors![0]!.message).toBe('Chloe Adeyemi does not have the time: week of 2027-06-14: 0 FTE left, 0.4 FTE asked.');
+    // 0.8 of 0.5 pooled FTE leaves 0.4, which still covers the allocation.
+    expect(errorCodes(await chloe.execute(RECORD_LEAVE, { id: setup.scenario.analysts.chloe.id, version, input: leave(0.8) }))).toEqual([]);
+    await setup.database.prisma.allocation.update({ where: { id: held.id }, data: { status: 'WITHDRAWN' } });
+  });
+});
+
 describe('REQUEST_OVER_COVERED', () => {
   it('never confirms more time on a request than it asks for, even when two confirmations race', async () => {
     const weeks = { startWeek: '2027-04-05', endWeek: '2027-04-26' };

@@ -177,6 +177,28 @@ describe('spreadsheet habits', () => {
   });
 });
 
+describe('agreed work', () => {
+  it('keeps an import from cutting pooled time below what accepted allocations hold', async () => {
+    const analyst = await database.prisma.analyst.findFirstOrThrow({
+      where: { ics: { code: { not: emptyIcs.icsCode } }, pooledFte: { gte: 0.4 }, protectedDevelopmentShare: 0.1, availabilities: { none: {} } },
+      orderBy: { email: 'asc' },
+    });
+    const request = await database.prisma.request.findFirstOrThrow({ where: { icsId: analyst.icsId, status: 'SUBMITTED' }, orderBy: { title: 'asc' } });
+    await database.prisma.allocation.create({
+      data: { icsId: analyst.icsId, analystId: analyst.id, requestId: request.id, fte: 0.3, startWeek: request.startWeek, endWeek: request.startWeek, status: 'ACCEPTED' },
+    });
+    const [header, ...rows] = parse(demoFiles.get('ANALYSTS')!) as string[][];
+    const row = rows.find((cells) => cells[0] === analyst.email)!;
+    const week = request.startWeek.toISOString().slice(0, 10);
+
+    // 0.2 pooled, less the 10 % protected for development, leaves 0.1 FTE: not enough for the 0.3 agreed.
+    const result = await demoLead.execute(PREVIEW_IMPORT, { kind: 'ANALYSTS', csv: csvFile(header!.join(','), [row.map((cell, index) => (index === 6 ? '0.2' : cell))]) });
+    expect(result.data!.previewImport.problems).toEqual([
+      { row: 2, column: 'pooled_fte', message: `Pooled FTE 0.2 leaves 0.1 FTE in the week of ${week}, but 0.3 FTE is already agreed then; change those allocations first.` },
+    ]);
+  });
+});
+
 describe('who may import', () => {
   it("keeps an organisation lead to their own organisation's rows", async () => {
     const acuteLead = await signIn('acute.lead@northdales.example', DEMO_PASSWORD);

@@ -1,5 +1,5 @@
 import type { Prisma } from '../generated/prisma/client.ts';
-import { indexesWithin, weekCount, type WeekSpan } from './weeks.ts';
+import { indexesWithin, mondaysOf, weekCount, type WeekSpan } from './weeks.ts';
 
 // Capacity is counted in tenths of an FTE (half a day a week), as integers, so sums never drift.
 
@@ -56,4 +56,27 @@ export function weeklyBookedTenths(window: WeekSpan, bookings: CapacitySource['b
 export function weeklyRemainingTenths(window: WeekSpan, source: CapacitySource): number[] {
   const booked = weeklyBookedTenths(window, source.bookings);
   return weeklyAllowanceTenths(window, source).map((allowance, week) => allowance - booked[week]!);
+}
+
+export interface OverbookedWeek {
+  week: Date;
+  allowanceTenths: number;
+  bookedTenths: number;
+}
+
+/**
+ * Weeks in which the bookings that already hold an analyst's time exceed what they can now give, e.g. after
+ * leave is recorded or pooled time is reduced. Empty when everything still fits.
+ */
+export function overbookedWeeks(source: CapacitySource): OverbookedWeek[] {
+  if (source.bookings.length === 0) return [];
+  const window: WeekSpan = {
+    startWeek: new Date(Math.min(...source.bookings.map((booking) => booking.startWeek.getTime()))),
+    endWeek: new Date(Math.max(...source.bookings.map((booking) => booking.endWeek.getTime()))),
+  };
+  const allowance = weeklyAllowanceTenths(window, source);
+  const booked = weeklyBookedTenths(window, source.bookings);
+  return mondaysOf(window)
+    .map((week, index) => ({ week, allowanceTenths: allowance[index]!, bookedTenths: booked[index]! }))
+    .filter((week) => week.bookedTenths > week.allowanceTenths);
 }

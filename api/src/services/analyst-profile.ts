@@ -4,6 +4,7 @@ import { canManageAnalyst } from '../auth/policy.ts';
 import type { Viewer } from '../auth/session.ts';
 import { ForbiddenError, NotFoundError, StaleVersionError, ValidationFailedError, type FieldIssue } from '../errors.ts';
 import { recordAudit } from './audit.ts';
+import { assertHeldBookingsFit, lockAnalysts } from './allocations/capacity-guard.ts';
 import {
   aspirationIssues,
   availabilityIssues,
@@ -57,6 +58,8 @@ export async function updateAnalystProfile(
     if (!canManageAnalyst(viewer, before)) throw new ForbiddenError('You may only change your own profile or your analysts’ profiles.');
     if (before.version !== version) throw new StaleVersionError('Analyst');
     await validateChanges(tx, viewer.icsId, before, changes);
+    // Leave must not leave agreed allocations without the time they hold: checked under the lock confirming takes.
+    if (changes.availability) await lockAnalysts(tx, [analystId]);
 
     // The version in the filter makes a concurrent change between our read and this write a conflict.
     await tx.analyst
@@ -75,6 +78,7 @@ export async function updateAnalystProfile(
         throw isRecordNotFound(error) ? new StaleVersionError('Analyst') : error;
       });
     await replaceLists(tx, viewer.icsId, analystId, changes);
+    if (changes.availability) await assertHeldBookingsFit(tx, analystId);
     const after = await tx.analyst.findUniqueOrThrow({ where: { id: analystId }, select: profileFields });
     await recordAudit(tx, {
       icsId: viewer.icsId,

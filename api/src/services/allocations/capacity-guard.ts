@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
-import { holdsCapacity, toTenths, weeklyRemainingTenths } from '../../domain/capacity.ts';
+import { holdsCapacity, overbookedWeeks, toTenths, weeklyRemainingTenths } from '../../domain/capacity.ts';
 import { mondaysOf, weeksBetween, type WeekSpan } from '../../domain/weeks.ts';
 import { AnalystOverCapacityError, type CapacityShortfall } from '../../errors.ts';
 
@@ -97,6 +97,35 @@ export async function assertCapacity(
 ): Promise<void> {
   const shortfalls = shortfallsOf(await weeklyLoad(db, analyst, bookings, excluding));
   if (shortfalls.length > 0) throw new AnalystOverCapacityError(analyst.name, shortfalls);
+}
+
+/**
+ * After an analyst's leave or pooled time changes: throws ANALYST_OVER_CAPACITY if the allocations already
+ * holding their time no longer fit in some week. Call `lockAnalysts` first, in the same transaction.
+ */
+export async function assertHeldBookingsFit(db: Client, analystId: string): Promise<void> {
+  const analyst = await db.analyst.findUniqueOrThrow({
+    where: { id: analystId },
+    select: {
+      name: true,
+      pooledFte: true,
+      protectedDevelopmentShare: true,
+      availabilities: { select: { startWeek: true, endWeek: true, availableFraction: true } },
+      allocations: { where: holdsCapacity, select: { startWeek: true, endWeek: true, fte: true } },
+    },
+  });
+  const weeks = overbookedWeeks({
+    pooledFte: analyst.pooledFte.toNumber(),
+    protectedDevelopmentShare: analyst.protectedDevelopmentShare.toNumber(),
+    availabilities: analyst.availabilities.map((row) => ({ ...row, availableFraction: row.availableFraction.toNumber() })),
+    bookings: analyst.allocations.map((row) => ({ ...row, fte: row.fte.toNumber() })),
+  });
+  if (weeks.length > 0) {
+    throw new AnalystOverCapacityError(
+      analyst.name,
+      weeks.map((week) => ({ week: week.week.toISOString().slice(0, 10), remainingFte: week.allowanceTenths / 10, requestedFte: week.bookedTenths / 10 })),
+    );
+  }
 }
 
 export function bookingOf(allocation: WeekSpan & { fte: number | { toNumber(): number } }): NewBooking {

@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { AgendaForChangeBand } from '../../generated/prisma/enums.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
+import { holdsCapacity, overbookedWeeks } from '../../domain/capacity.ts';
+import { lockAnalysts } from '../allocations/capacity-guard.ts';
 import { bulkInsert, bulkUpdate, type BulkColumn } from './bulk-sql.ts';
 import * as cell from './cells.ts';
 import { changedColumns, rejectRepeats, type Importer, type RowChange } from './plan.ts';
+import type { ProblemList } from './problems.ts';
 import { loadReference, organisationCell } from './reference.ts';
 import { sameSkills, skillList, type SkillAtLevel } from './skill-list.ts';
 
@@ -139,6 +143,7 @@ export const analystImporter: Importer<AnalystPlan> = {
       }
       plan.changes.push({ row: analyst.row, key: analyst.email, action, changedFields: fields });
     }
+    await reportReducedTimeBelowBookings(tx, plan.update.filter((analyst) => analyst.pooledFte < byEmail.get(analyst.email)!.pooledFte.toNumber()), problems);
     return plan;
   },
 
@@ -168,3 +173,38 @@ export const analystImporter: Importer<AnalystPlan> = {
   },
 };
 
+
+/**
+ * Less pooled time must still cover the allocations that already hold an analyst's time. The rows are locked
+ * as confirming locks them, so no confirmation slips in between this check and the import's commit.
+ */
+async function reportReducedTimeBelowBookings(tx: Prisma.TransactionClient, reduced: AnalystRow[], problems: ProblemList): Promise<void> {
+  if (reduced.length === 0) return;
+  await lockAnalysts(tx, reduced.map((analyst) => analyst.id));
+  const stored = await tx.analyst.findMany({
+    where: { id: { in: reduced.map((analyst) => analyst.id) } },
+    select: {
+      id: true,
+      protectedDevelopmentShare: true,
+      availabilities: { select: { startWeek: true, endWeek: true, availableFraction: true } },
+      allocations: { where: holdsCapacity, select: { startWeek: true, endWeek: true, fte: true } },
+    },
+  });
+  for (const analyst of reduced) {
+    const held = stored.find((row) => row.id === analyst.id)!;
+    const [first] = overbookedWeeks({
+      pooledFte: analyst.pooledFte,
+      protectedDevelopmentShare: held.protectedDevelopmentShare.toNumber(),
+      availabilities: held.availabilities.map((row) => ({ ...row, availableFraction: row.availableFraction.toNumber() })),
+      bookings: held.allocations.map((row) => ({ ...row, fte: row.fte.toNumber() })),
+    });
+    if (first) {
+      problems.add(
+        analyst.row,
+        'pooled_fte',
+        `Pooled FTE ${analyst.pooledFte} leaves ${first.allowanceTenths / 10} FTE in the week of ${first.week.toISOString().slice(0, 10)}, ` +
+          `but ${first.bookedTenths / 10} FTE is already agreed then; change those allocations first.`,
+      );
+    }
+  }
+}
