@@ -116,6 +116,11 @@ describe('SKILL_REQUIREMENT_NOT_MET', () => {
     expect(placed.data?.proposeAllocation).toMatchObject({ kind: 'DEVELOPMENT' });
     const row = await setup.database.prisma.allocation.findUniqueOrThrow({ where: { id: placed.data!.proposeAllocation.id } });
     expect(row.mentorAllocationId).toBe(mentor.id);
+
+    // Withdrawing the mentor ends the placement it mentors, in the same change, both audited.
+    expect(errorCodes(await setup.clients.lead.execute(WITHDRAW, { id: mentor.id, version: mentor.version, reason: 'Dev is needed elsewhere.' }))).toEqual([]);
+    expect(await setup.database.prisma.allocation.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: 'WITHDRAWN' });
+    expect(await setup.database.prisma.auditEvent.count({ where: { entityId: { in: [mentor.id, row.id] }, action: 'allocation.withdraw' } })).toBe(2);
   });
 });
 

@@ -5,6 +5,7 @@ import type { Viewer } from '../../auth/session.ts';
 import { mondayOf } from '../../domain/weeks.ts';
 import { ForbiddenError, InvalidTransitionError, StaleVersionError } from '../../errors.ts';
 import { changeAllocation, findAllocation } from './records.ts';
+import { endMentoredPlacements } from './mentoring.ts';
 import { offerReplacement } from './replacement.ts';
 import { syncRequestStatus } from './request-status.ts';
 
@@ -76,6 +77,7 @@ export async function decideAllocation(
       actorId: viewer.userId,
       data,
     });
+    if (after.status === 'DECLINED') await endMentoredPlacements(tx, after.id, viewer.userId);
     await syncRequestStatus(tx, before.requestId, viewer.userId);
     const replacement = after.status === 'DECLINED' ? await offerReplacement(tx, after, viewer, args.today) : null;
     return { id: after.id, replacementId: replacement?.id ?? null };

@@ -3,6 +3,7 @@ import { isWorkforceLead } from '../../auth/policy.ts';
 import type { Viewer } from '../../auth/session.ts';
 import { ForbiddenError, InvalidTransitionError, StaleVersionError, ValidationFailedError } from '../../errors.ts';
 import { changeAllocation, findAllocation, LIVE_STATUSES } from './records.ts';
+import { endMentoredPlacements } from './mentoring.ts';
 import { syncRequestStatus } from './request-status.ts';
 
 /**
@@ -32,6 +33,7 @@ export async function withdrawAllocation(
       actorId: viewer.userId,
       data: { status: 'WITHDRAWN', declineReason: trimmed },
     });
+    await endMentoredPlacements(tx, id, viewer.userId);
     await syncRequestStatus(tx, before.requestId, viewer.userId);
     return { id };
   });

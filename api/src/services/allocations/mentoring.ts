@@ -1,0 +1,26 @@
+import type { Prisma } from '../../generated/prisma/client.ts';
+import { changeAllocation, LIVE_STATUSES, allocationFields } from './records.ts';
+
+/**
+ * A development placement is never left without its mentor: when the mentor's allocation is withdrawn or
+ * declined, the live placements it mentors are withdrawn with it, each audited, in the same transaction.
+ */
+export async function endMentoredPlacements(
+  tx: Prisma.TransactionClient,
+  mentorAllocationId: string,
+  actorId: string | null,
+): Promise<void> {
+  const mentees = await tx.allocation.findMany({
+    where: { mentorAllocationId, status: { in: LIVE_STATUSES } },
+    select: allocationFields,
+    orderBy: { id: 'asc' },
+  });
+  for (const mentee of mentees) {
+    await changeAllocation(tx, mentee, {
+      version: mentee.version,
+      action: 'allocation.withdraw',
+      actorId,
+      data: { status: 'WITHDRAWN', declineReason: 'The mentor’s allocation on this request ended, so this development placement ended with it.' },
+    });
+  }
+}
