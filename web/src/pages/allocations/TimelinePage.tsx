@@ -1,6 +1,7 @@
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { AllocationTimeline, type TimelineAllocation } from '../../components/AllocationTimeline.tsx';
+import { CsvDownloadButton } from '../../components/CsvDownloadButton.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryStates } from '../../components/QueryStates.tsx';
 import { addWeeksTo, mondayOf, todayIso } from '../../components/timelineLayout.ts';
@@ -50,6 +51,7 @@ export function TimelinePage() {
       <p className="nhsuk-lede-text">Who works where, week by week: every analyst with agreed or proposed work in the weeks chosen.</p>
       <TimelineFilters filter={filter} onApply={setSearchParams} />
       <Timeline filter={filter} />
+      <CsvDownloadButton kind="ALLOCATIONS" label="all allocations as CSV" />
     </>
   );
 }
