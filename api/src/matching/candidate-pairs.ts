@@ -7,14 +7,15 @@ import type { AnalystInput, MatchingInput, RequestInput } from './types.ts';
 // the analyst gives the request in every one of its weeks. On a large pool only a shortlist becomes
 // variables: a pair is kept when the analyst is among the request's best candidates or the request is
 // among the analyst's best requests. The second rule keeps every analyst in play (a top-K per request
-// alone leaves whoever is nobody's favourite idle and loses 5–10 % of the matchable time).
+// alone leaves whoever is nobody's favourite idle and loses 5–10 % of the matchable time). The shortlist
+// is only the start: `pricing.ts` adds the left-out pairs that would match more time.
 
 /** Standard candidates kept per request, best first by match quality. */
-const STANDARD_CANDIDATES_PER_REQUEST = 16;
+const STANDARD_CANDIDATES_PER_REQUEST = 8;
 /** Development candidates kept per request open to development. */
-const DEVELOPMENT_CANDIDATES_PER_REQUEST = 4;
+const DEVELOPMENT_CANDIDATES_PER_REQUEST = 2;
 /** Requests kept per analyst, best first by the analyst's match quality for them. */
-const REQUESTS_PER_ANALYST = 8;
+const REQUESTS_PER_ANALYST = 4;
 /** Up to this many eligible pairs, all are kept: one ICS (about 3,300 pairs) solves well within a second. */
 const KEEP_ALL_PAIRS_UP_TO = 6_000;
 

@@ -1,8 +1,9 @@
-import { candidatePairs, EVERY_CANDIDATE, SHORTLIST, type Pair } from './candidate-pairs.ts';
+import { candidatePairs, EVERY_CANDIDATE, type Pair } from './candidate-pairs.ts';
 import { buildEngineModel, type EngineModel } from './engine-model.ts';
 import { explainPlacements } from './explain.ts';
 import { createSolverModel, loadHighs } from './highs-model.ts';
 import { computeMetrics } from './metrics.ts';
+import { enginePairs, maxVolumeModel } from './pricing.ts';
 import { rankedCandidatesByRequest } from './ranking.ts';
 import type { Placement } from './safety.ts';
 import { repairToTenths } from './repair.ts';
@@ -14,7 +15,7 @@ import { organisationWeights } from './weights.ts';
 // levels per organisation (stage 1, LPs) → most matched time and best quality at those levels (stage 2,
 // LPs) → whole tenths and the concurrency cap by a rounding repair that is feasible by construction
 // (stage 3; a MIP took 40–50 s on one ICS) → proposals with explanations, and the metrics of that
-// integral result.
+// integral result. On a large pool the candidate pairs are a shortlist extended by pricing (pricing.ts).
 
 /** Smallest weight an organisation with demand counts with, so a zero weight still shares in the pool. */
 const MIN_WEIGHT = 1e-6;
@@ -73,7 +74,9 @@ export async function solveMatching(input: MatchingInput): Promise<MatchingResul
   };
 
   const ranked = rankedCandidatesByRequest(input);
-  const pairs = candidatePairs(input, SHORTLIST, ranked);
+  const priced = enginePairs(highs, input, ranked);
+  const { pairs } = priced;
+  lap('pricing');
   const claims = fairnessClaims(input);
   const withPairs = new Set(pairs.map((pair) => pair.request.organisationId));
   const engine = buildEngineModel(pairs, input.policy, claims.filter((claim) => withPairs.has(claim.organisationId)));
@@ -93,7 +96,7 @@ export async function solveMatching(input: MatchingInput): Promise<MatchingResul
       round: rounds.get(claim.organisationId) ?? 0,
     }));
     tenths = repairToTenths(pairs, input.policy, quality.values, floors);
-    lpSolves = filling.lpSolves + quality.lpSolves;
+    lpSolves = priced.lpSolves + filling.lpSolves + quality.lpSolves;
     lap('integral');
   } finally {
     model.dispose();
@@ -123,9 +126,7 @@ export async function solveMatching(input: MatchingInput): Promise<MatchingResul
  * eligible pair): the yardstick for the cost of fairness. */
 export async function solveMaxFulfilment(input: MatchingInput): Promise<number> {
   const highs = await loadHighs();
-  const engine = buildEngineModel(candidatePairs(input, EVERY_CANDIDATE), input.policy, []);
-  for (const pair of engine.pairs) engine.columns.cost[pair.index] = pair.fteWeeksPerTenth;
-  const model = createSolverModel(highs, engine.columns, engine.rows);
+  const { model } = maxVolumeModel(highs, candidatePairs(input, EVERY_CANDIDATE), input);
   try {
     const { modelStatus } = model.run();
     if (modelStatus !== highs.constants.modelStatus.optimal) throw new SolverFailure(`maximum fulfilment: solver ended with status ${modelStatus}`);
