@@ -15,6 +15,8 @@ export interface ColumnData {
   cost: number[];
   lower: number[];
   upper: number[];
+  /** Per column 0 continuous, 1 integer; omitted: all continuous (an LP). */
+  integrality?: Int32Array;
 }
 
 /** Options every engine solve uses: quiet, and no time limits, so results never depend on speed. */
@@ -47,6 +49,7 @@ function modelData(highs: Highs, columns: ColumnData, rows: Row[]): ModelData {
     rowLower: rows.map((row) => finite(highs, row.lower)),
     rowUpper: rows.map((row) => finite(highs, row.upper)),
     matrix: { format: 'csr', numRows: rows.length, numCols: columns.cost.length, starts, indices, values },
+    ...(columns.integrality === undefined ? {} : { integrality: columns.integrality }),
   };
 }
 

@@ -1,5 +1,6 @@
 import { candidatePairs, EVERY_CANDIDATE, type Pair } from './candidate-pairs.ts';
 import { buildEngineModel, type EngineModel } from './engine-model.ts';
+import { exactFairness } from './exact-fairness.ts';
 import { explainPlacements } from './explain.ts';
 import { createSolverModel, loadHighs } from './highs-model.ts';
 import { computeMetrics } from './metrics.ts';
@@ -14,7 +15,8 @@ import { organisationWeights } from './weights.ts';
 // The fair matching engine (DESIGN §4): candidate pairs → one HiGHS model → weighted max-min fair
 // levels per organisation (stage 1, LPs) → most matched time and best quality at those levels (stage 2,
 // LPs) → whole tenths and the concurrency cap by a rounding repair that is feasible by construction
-// (stage 3; a MIP took 40–50 s on one ICS) → proposals with explanations, and the metrics of that
+// (stage 3; a MIP took 40–50 s on one ICS; on small models a MIP then makes the max-min level exact,
+// exact-fairness.ts) → proposals with explanations, and the metrics of that
 // integral result. On a large pool the candidate pairs are a shortlist extended by pricing (pricing.ts).
 
 /** Smallest weight an organisation with demand counts with, so a zero weight still shares in the pool. */
@@ -84,6 +86,7 @@ export async function solveMatching(input: MatchingInput): Promise<MatchingResul
   lap('model');
   let tenths: Int32Array;
   let lpSolves: number;
+  let mipSolves: number;
   try {
     const filling = progressiveFilling(model, engine, claims);
     lap('fairness');
@@ -95,7 +98,9 @@ export async function solveMatching(input: MatchingInput): Promise<MatchingResul
       level: quality.floors.get(claim.organisationId) ?? 0,
       round: rounds.get(claim.organisationId) ?? 0,
     }));
-    tenths = repairToTenths(pairs, input.policy, quality.values, floors);
+    const exact = exactFairness(highs, engine, claims, repairToTenths(pairs, input.policy, quality.values, floors));
+    tenths = exact.tenths;
+    mipSolves = exact.mipSolves;
     lpSolves = priced.lpSolves + filling.lpSolves + quality.lpSolves;
     lap('integral');
   } finally {
@@ -113,7 +118,7 @@ export async function solveMatching(input: MatchingInput): Promise<MatchingResul
     metrics,
     solver: {
       lpSolves,
-      mipSolves: 0,
+      mipSolves,
       variables: engine.layout.count,
       constraints: engine.rows.length,
       stages,
