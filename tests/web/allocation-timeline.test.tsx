@@ -2,7 +2,8 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { AllocationTimeline, type TimelineAllocation } from '../../web/src/components/AllocationTimeline.tsx';
-import { layoutRows, mondayOf, organisationStyles } from '../../web/src/components/timelineLayout.ts';
+import { layoutRows, organisationStyles } from '../../web/src/components/timelineLayout.ts';
+import { mondayOf } from '../../web/src/weeks.ts';
 import './support/render.tsx';
 
 const hospice = { id: 'org-hospice', name: 'St Aidan’s Hospice' };

@@ -8,10 +8,9 @@ import { useId } from 'react';
 import './AllocationTimeline.css';
 import { dateLabel, fteLabel, plural, weekCount } from '../format.ts';
 import { StatusTag } from './StatusTag.tsx';
+import { addWeeksTo, mondaysFrom } from '../weeks.ts';
 import {
-  addWeeksTo,
   layoutRows,
-  mondaysFrom,
   organisationStyles,
   overlapsWeeks,
   type OrganisationStyle,

@@ -1,5 +1,3 @@
-import { UTCDate } from '@date-fns/utc';
-import { addWeeks, formatISO, startOfISOWeek } from 'date-fns';
 
 /** One bar of an allocations timeline, whatever query it came from. */
 export interface TimelineAllocation {
@@ -15,24 +13,6 @@ export interface TimelineAllocation {
   /** Monday of the last week, included. */
   endWeek: string;
   status: string;
-}
-
-function isoDay(date: Date): string {
-  return formatISO(date, { representation: 'date' });
-}
-
-/** Monday of the ISO week holding the day, "YYYY-MM-DD" (weeks are read in UTC, as the API keeps them). */
-export function mondayOf(isoDate: string): string {
-  return isoDay(startOfISOWeek(new UTCDate(`${isoDate}T00:00:00Z`)));
-}
-
-export function addWeeksTo(monday: string, weeks: number): string {
-  return isoDay(addWeeks(new UTCDate(`${monday}T00:00:00Z`), weeks));
-}
-
-/** The Mondays of `count` weeks from `firstMonday`. */
-export function mondaysFrom(firstMonday: string, count: number): string[] {
-  return Array.from({ length: count }, (_, index) => addWeeksTo(firstMonday, index));
 }
 
 /** Whether the allocation works in any of the weeks from `firstMonday` to `lastMonday`. */
@@ -109,9 +89,4 @@ export function organisationStyles(allocations: readonly TimelineAllocation[], i
       pattern: patterns[index % patterns.length]!,
       patternId: `${idPrefix}-pattern-${index}`,
     }));
-}
-
-/** Today's date in UTC, "YYYY-MM-DD", as the browser's clock says. */
-export function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
 }

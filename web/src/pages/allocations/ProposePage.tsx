@@ -4,7 +4,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryStates } from '../../components/QueryStates.tsx';
-import { mondayOf, todayIso } from '../../components/timelineLayout.ts';
+import { mondayOf, todayIso } from '../../weeks.ts';
 import { dateLabel } from '../../format.ts';
 import { graphql } from '../../graphql.ts';
 import { NotFoundPage } from '../NotFoundPage.tsx';

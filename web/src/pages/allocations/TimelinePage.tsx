@@ -4,7 +4,7 @@ import { AllocationTimeline, type TimelineAllocation } from '../../components/Al
 import { CsvDownloadButton } from '../../components/CsvDownloadButton.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryStates } from '../../components/QueryStates.tsx';
-import { addWeeksTo, mondayOf, todayIso } from '../../components/timelineLayout.ts';
+import { addWeeksTo, mondayOf, todayIso } from '../../weeks.ts';
 import { dateLabel } from '../../format.ts';
 import { graphql, type ResultOf } from '../../graphql.ts';
 import { AllocationsNavigation } from './AllocationsNavigation.tsx';

@@ -1,4 +1,4 @@
-import { mondayOf } from '../../components/timelineLayout.ts';
+import { mondayOf } from '../../weeks.ts';
 import type { Problem } from './problems.ts';
 
 /** What the proposal form holds, as typed. */

@@ -1,4 +1,4 @@
-import { mondayOf } from '../../components/timelineLayout.ts';
+import { mondayOf } from '../../weeks.ts';
 
 /** How many weeks the timeline can show at once. */
 export const weekSpans = [8, 13, 26, 52] as const;

@@ -1,7 +1,7 @@
 import { useQuery } from 'urql';
 import { AllocationTimeline } from '../../components/AllocationTimeline.tsx';
 import { QueryStates } from '../../components/QueryStates.tsx';
-import { addWeeksTo, mondayOf, todayIso } from '../../components/timelineLayout.ts';
+import { addWeeksTo, mondayOf, todayIso } from '../../weeks.ts';
 import { dateLabel } from '../../format.ts';
 import { AllocationsTimelineQuery, toTimelineAllocation } from '../allocations/TimelinePage.tsx';
 

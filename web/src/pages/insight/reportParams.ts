@@ -1,3 +1,4 @@
+import { addWeeksTo, isoDateOf, mondayOf } from '../../weeks.ts';
 // The report pages keep their filters in the URL, so a view can be bookmarked, shared and reloaded.
 
 export interface MonthWindow {
@@ -55,8 +56,7 @@ export function fteNumber(value: number): string {
 
 /** The earlier of `week` and last week's Monday: the latest week of a period that is over. */
 export function lastWeekOver(week: string, today = new Date()): string {
-  const monday = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - ((today.getUTCDay() + 6) % 7) - 7));
-  const lastMonday = monday.toISOString().slice(0, 10);
+  const lastMonday = addWeeksTo(mondayOf(isoDateOf(today)), -1);
   return week < lastMonday ? week : lastMonday;
 }
 

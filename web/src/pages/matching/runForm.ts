@@ -1,4 +1,5 @@
 import type { CombinedError } from 'urql';
+import { addWeeksTo, isoDateOf, mondayOf } from '../../weeks.ts';
 
 /** The form's fields; each id is also the id of its input, so the error summary can link to it. */
 export const runFields = ['windowStart', 'windowEnd', 'alpha', 'beta', 'gamma', 'maxConcurrentRequests', 'developmentShareCap'] as const;
@@ -19,18 +20,10 @@ export interface RunFormValues {
   developmentShareCap: string;
 }
 
-const dayMs = 24 * 60 * 60 * 1000;
-
-function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
 /** The default window: from next week's Monday for the ICS's planning horizon, given as first and last Monday. */
 export function defaultWindow(today: Date, horizonWeeks: number): { windowStart: string; windowEnd: string } {
-  const utcToday = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
-  const daysSinceMonday = (new Date(utcToday).getUTCDay() + 6) % 7;
-  const nextMonday = utcToday + (7 - daysSinceMonday) * dayMs;
-  return { windowStart: isoDate(new Date(nextMonday)), windowEnd: isoDate(new Date(nextMonday + (horizonWeeks - 1) * 7 * dayMs)) };
+  const windowStart = addWeeksTo(mondayOf(isoDateOf(today)), 1);
+  return { windowStart, windowEnd: addWeeksTo(windowStart, horizonWeeks - 1) };
 }
 
 type PolicyKey = 'alpha' | 'beta' | 'gamma' | 'maxConcurrentRequests' | 'developmentShareCap';
