@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import type { PrismaClient } from '../../../api/src/db/client.ts';
 import { expectNoAxeViolations } from './accessibility.ts';
 import { pageHeading } from './session.ts';
+import { persistSetupOperation } from './setup-operations.ts';
 
 const LEVEL_NAMES = ['Awareness', 'Working', 'Practitioner', 'Expert'];
 
@@ -142,9 +143,10 @@ export async function decideWithKeyboard(page: Page, option: string): Promise<vo
   await page.getByRole('status').filter({ hasText: /^You accepted/ }).waitFor();
 }
 
-/** Calls the API with the page's session, as the page itself would; fails on any GraphQL error. */
+/** Calls the API with the page's session, as the page itself would (by hash); fails on any GraphQL error. */
 export async function callApi<Data>(page: Page, query: string, variables: Record<string, unknown>): Promise<Data> {
-  const response = await page.request.post('/graphql', { headers: { 'x-graphql-yoga-csrf': '1' }, data: { query, variables } });
+  const extensions = { persistedQuery: { version: 1, sha256Hash: persistSetupOperation(query) } };
+  const response = await page.request.post('/graphql', { headers: { 'x-graphql-yoga-csrf': '1' }, data: { variables, extensions } });
   const body = (await response.json()) as { data?: Data; errors?: { message: string }[] };
   if (body.errors?.length || !body.data) throw new Error(`The API refused: ${JSON.stringify(body.errors)}`);
   return body.data;

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { PrismaClient } from '../../../api/src/db/client.ts';
 import { startApp, type RunningApp } from './app-server.ts';
 import { launchBrowser } from './browser.ts';
@@ -22,6 +22,7 @@ export function useJourney(): Journey {
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   let page: Page | undefined;
+  let cspViolations: string[] = [];
 
   beforeAll(async () => {
     // One after the other, so that whatever did start is closed by afterAll when the other fails.
@@ -40,12 +41,18 @@ export function useJourney(): Journey {
     context.setDefaultTimeout(WAIT_MS);
     context.setDefaultNavigationTimeout(WAIT_MS);
     page = await context.newPage();
+    cspViolations = [];
+    // Chromium reports every resource or script the content security policy blocked on the console.
+    page.on('console', (message) => {
+      if (message.type() === 'error' && message.text().includes('Content Security Policy')) cspViolations.push(message.text());
+    });
   });
 
   afterEach(async () => {
     await context?.close();
     context = undefined;
     page = undefined;
+    expect(cspViolations, 'the browser reported content security policy violations').toEqual([]);
   });
 
   return {
