@@ -45,6 +45,19 @@ describe('sign-in page', () => {
     });
   });
 
+  it('shows the rate-limit refusal in the error summary in the server\'s words', async () => {
+    const message = 'Too many failed attempts to sign in. Wait 15 minutes, then try again.';
+    const client = loginFails(message, { code: 'TOO_MANY_ATTEMPTS' });
+    renderPage(<SignInPage />, { client, url: '/sign-in' });
+
+    await signIn('lead@example.nhs.uk', 'the-right-password');
+
+    const summary = errorSummary();
+    expect(within(summary).getAllByRole('link').map((link) => [link.textContent, link.getAttribute('href')])).toEqual([[message, '#email']]);
+    await waitFor(() => expect(document.activeElement).toBe(summary));
+    expect(screen.getByRole('button', { name: 'Sign in' })).toHaveProperty('disabled', false);
+  });
+
   it('links each VALIDATION_FAILED field message to its field', async () => {
     const client = loginFails('Check the details you entered.', {
       code: 'VALIDATION_FAILED',

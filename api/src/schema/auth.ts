@@ -1,5 +1,6 @@
 import { Role } from '../generated/prisma/enums.ts';
 import { clearedSessionCookie, sessionCookie } from '../auth/session.ts';
+import { signInSucceeded } from '../auth/sign-in-rate-limit.ts';
 import { signIn, signOut } from '../services/authentication.ts';
 import { queryFromInfo } from '@pothos/plugin-prisma';
 import { builder } from './builder.ts';
@@ -35,24 +36,28 @@ builder.queryField('me', (t) =>
 builder.mutationFields((t) => ({
   login: t.prismaField({
     type: 'User',
-    description: 'Starts a session and sets the session cookie; INVALID_CREDENTIALS otherwise.',
+    description:
+      'Starts a session and sets the session cookie; INVALID_CREDENTIALS otherwise, and TOO_MANY_ATTEMPTS after too many recent failures for the email or the address.',
     authScopes: { public: true },
     args: {
       email: t.arg.string({ required: true }),
       password: t.arg.string({ required: true }),
     },
-    resolve: async (query, _root, { email, password }, { prisma, request, sessionToken, setCookie }) => {
-      const session = await signIn(prisma, { email, password, previousToken: sessionToken });
-      setCookie(sessionCookie(request.url, session.token));
+    resolve: async (query, _root, { email, password }, context) => {
+      const { prisma, request, sessionToken, setCookie, now, sessions } = context;
+      const session = await signIn(prisma, { email, password, previousToken: sessionToken, now: now(), settings: sessions });
+      signInSucceeded(request, email);
+      setCookie(sessionCookie(context, session.token, sessions));
       return prisma.user.findUniqueOrThrow({ ...query, where: { id: session.userId } });
     },
   }),
   logout: t.boolean({
     description: 'Ends the current session (if any) and clears the session cookie.',
     authScopes: { public: true },
-    resolve: async (_root, _args, { prisma, request, sessionToken, viewer, setCookie }) => {
+    resolve: async (_root, _args, context) => {
+      const { prisma, sessionToken, viewer, setCookie } = context;
       if (sessionToken) await signOut(prisma, sessionToken, viewer);
-      setCookie(clearedSessionCookie(request.url));
+      setCookie(clearedSessionCookie(context));
       return true;
     },
   }),

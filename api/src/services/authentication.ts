@@ -1,6 +1,8 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import { normaliseEmail } from '../auth/email.ts';
 import { verifyPassword } from '../auth/password.ts';
-import { hashSessionToken, newSessionToken, sessionExpiry, type Viewer } from '../auth/session.ts';
+import { deleteEndedSessions, hashSessionToken, newSessionToken, sessionLifetime, type Viewer } from '../auth/session.ts';
+import type { SessionSettings } from '../auth/session-settings.ts';
 import { InvalidCredentialsError } from '../errors.ts';
 import { recordAudit } from './audit.ts';
 
@@ -12,25 +14,31 @@ export interface SignInRequest {
   password: string;
   /** The session the browser already holds; it is revoked so a session id never survives a sign-in. */
   previousToken: string | null;
+  now: Date;
+  settings: SessionSettings;
 }
 
+/**
+ * Starts a session, or throws INVALID_CREDENTIALS for an unknown email, a wrong password and a disabled
+ * user alike (same message, and the password is checked in each case, so the timing matches too).
+ */
 export async function signIn(
   prisma: PrismaClient,
-  { email, password, previousToken }: SignInRequest,
+  { email, password, previousToken, now, settings }: SignInRequest,
 ): Promise<{ userId: string; token: string }> {
   const user = await prisma.user.findUnique({
-    where: { email: email.trim().toLowerCase() },
+    where: { email: normaliseEmail(email) },
     select: { id: true, icsId: true, passwordHash: true, disabled: true },
   });
   const passwordMatches = await verifyPassword(user?.passwordHash ?? DUMMY_PASSWORD_HASH, password);
   if (!user || !passwordMatches || user.disabled) throw new InvalidCredentialsError();
 
   const token = newSessionToken();
-  const now = new Date();
   await prisma.$transaction(async (tx) => {
     if (previousToken) await tx.session.deleteMany({ where: { tokenHash: hashSessionToken(previousToken) } });
+    await deleteEndedSessions(tx, now);
     const session = await tx.session.create({
-      data: { icsId: user.icsId, userId: user.id, tokenHash: hashSessionToken(token), expiresAt: sessionExpiry(now) },
+      data: { icsId: user.icsId, userId: user.id, tokenHash: hashSessionToken(token), ...sessionLifetime(now, settings) },
       select: { id: true },
     });
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });

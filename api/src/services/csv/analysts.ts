@@ -3,6 +3,7 @@ import { AgendaForChangeBand } from '../../generated/prisma/enums.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { holdsCapacity, overbookedWeeks } from '../../domain/capacity.ts';
 import { lockAnalysts } from '../allocations/capacity-guard.ts';
+import { moveAnalystUsers } from '../user-access.ts';
 import { bulkInsert, bulkUpdate, type BulkColumn } from './bulk-sql.ts';
 import * as cell from './cells.ts';
 import { changedColumns, rejectRepeats, type Importer, type RowChange } from './plan.ts';
@@ -162,6 +163,7 @@ export const analystImporter: Importer<AnalystPlan> = {
     };
     await bulkInsert(tx, 'Analyst', newAnalystColumns, plan.create.map((analyst) => ({ ...fields(analyst), icsId, email: analyst.email, sectorsOfInterest: '{}' })));
     await bulkUpdate(tx, 'Analyst', ANALYST_COLUMNS, plan.update.map(fields), { versioned: true });
+    await moveAnalystUsers(tx, plan.update);
     await tx.analystSkill.deleteMany({ where: { id: { in: plan.skillRowsToDelete } } });
     await bulkInsert(tx, 'AnalystSkill', LEVEL_COLUMNS('level'),
       plan.skillsToCreate.map(({ analystId, skill }) => ({ icsId, analystId, skillId: skill.skillId, level: skill.level })));
