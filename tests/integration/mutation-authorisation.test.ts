@@ -1,18 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '../../api/src/schema/index.ts';
-import { ApiClient, type GraphqlResponse } from '../fixtures/api-client.ts';
-import { REVIEW_END, REVIEW_START, startAllocationScenarioApp, week, type AllocationScenario } from '../fixtures/allocation-scenario.ts';
+import type { GraphqlResponse } from '../fixtures/api-client.ts';
+import { REVIEW_END, REVIEW_START, startAllocationScenarioApp, week } from '../fixtures/allocation-scenario.ts';
+import { denialOf, ROLES, roleClients, type Cast, type Denial, type Role, type SignedInRole, type UserKey } from '../fixtures/authorisation-roles.ts';
 import { useScenarioApp } from '../fixtures/use-scenario-app.ts';
 
 // Every mutation × every role, with the outcome each role must get. A mutation added to the schema without
 // an expectation here fails the first test, so none slips through unchecked.
 
-const ROLES = ['workforceLead', 'ownLead', 'otherLead', 'analystSelf', 'otherAnalyst', 'signedOut'] as const;
-type Role = (typeof ROLES)[number];
-type UserKey = Exclude<keyof AllocationScenario['users'], never>;
-
 /** ALLOWED: success or a domain error other than FORBIDDEN/UNAUTHENTICATED (the role got past authorisation). */
-type Outcome = 'ALLOWED' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'NOT_FOUND';
+type Outcome = 'ALLOWED' | Denial;
 
 interface Case {
   document: string;
@@ -20,14 +17,14 @@ interface Case {
   variables: () => Promise<Record<string, unknown>> | Record<string, unknown>;
   allowed: readonly Role[];
   /** Who plays the organisation lead and analyst whose organisation or record the mutation concerns. */
-  cast?: Partial<Record<Exclude<Role, 'signedOut'>, UserKey>>;
+  cast?: Partial<Record<SignedInRole, UserKey>>;
   /** Denied roles that must not learn the target exists get NOT_FOUND rather than FORBIDDEN. */
   notFoundFor?: readonly Role[];
   /** Signs each role in afresh (the mutation ends sessions). */
   freshSession?: boolean;
 }
 
-const DEFAULT_CAST: Record<Exclude<Role, 'signedOut'>, UserKey> = {
+const DEFAULT_CAST: Cast = {
   workforceLead: 'workforceLead',
   ownLead: 'hospiceLead',
   otherLead: 'icbLead',
@@ -239,17 +236,19 @@ const CASES: Record<string, Case> = {
     variables: async () => ({ id: targets.toWithdraw, version: await version('allocation', targets.toWithdraw) }),
     allowed: LEADS,
   },
+  // Last: Aisha leaves, so no later case could sign her in.
+  recordAnalystLeaving: {
+    document: `mutation ($input: RecordAnalystLeavingInput!) { recordAnalystLeaving(input: $input) { id } }`,
+    variables: async () => {
+      const analystId = setup.scenario.analysts.hospiceAnalyst.id;
+      return { input: { analystId, leftOn: '2026-11-23', version: await version('analyst', analystId) } };
+    },
+    allowed: LEADS,
+    cast: { analystSelf: 'hospiceAnalyst', otherAnalyst: 'chloe' },
+  },
 };
 
-const signedIn = new Map<UserKey, ApiClient>();
-
-async function clientFor(role: Role, testCase: Case): Promise<ApiClient> {
-  if (role === 'signedOut') return new ApiClient(setup.app.yoga);
-  const key = testCase.cast?.[role] ?? DEFAULT_CAST[role];
-  if (testCase.freshSession) return setup.signIn(setup.scenario.users[key]);
-  if (!signedIn.has(key)) signedIn.set(key, await setup.signIn(setup.scenario.users[key]));
-  return signedIn.get(key)!;
-}
+const clientFor = roleClients(setup);
 
 /** Typed errors a role past authorisation may meet (api/src/errors.ts). */
 const DOMAIN_CODES = new Set([
@@ -264,9 +263,9 @@ const DOMAIN_CODES = new Set([
 
 function outcomeOf(response: GraphqlResponse): string {
   if (!response.errors) return 'ALLOWED';
-  const code = response.errors[0]?.extensions?.code ?? '';
-  if (code === 'FORBIDDEN' || code === 'UNAUTHENTICATED' || code === 'NOT_FOUND') return code;
-  return DOMAIN_CODES.has(code) ? 'ALLOWED' : `ERROR ${response.text}`;
+  const denial = denialOf(response);
+  if (denial) return denial;
+  return DOMAIN_CODES.has(response.errors[0]?.extensions?.code ?? '') ? 'ALLOWED' : `ERROR ${response.text}`;
 }
 
 function expectedOutcome(testCase: Case, role: Role): Outcome {
@@ -290,7 +289,7 @@ describe('mutation authorisation', () => {
       // Denied roles first: an allowed one may change the target's state.
       const order = [...ROLES].sort((a, b) => Number(testCase.allowed.includes(a)) - Number(testCase.allowed.includes(b)));
       for (const role of order) {
-        const client = await clientFor(role, testCase);
+        const client = await clientFor(role, { ...DEFAULT_CAST, ...testCase.cast }, testCase.freshSession);
         actual[name][role] = outcomeOf(await client.execute(testCase.document, await testCase.variables()));
         expected[name][role] = expectedOutcome(testCase, role);
       }

@@ -80,6 +80,8 @@ describe('request page', () => {
     openRequest({ ...draft, status: 'SUBMITTED', viewerCanManage: false });
     expect(screen.queryByRole('button')).toBeNull();
     expect(screen.queryByRole('link', { name: 'Change the request' })).toBeNull();
+    expect(screen.getByText(/Only the requesting organisation, workforce leads and the analysts involved see who works/)).toBeTruthy();
+    expect(screen.queryByText('No analyst has been proposed for this request yet.')).toBeNull();
   });
 
   it("shows the API's refusal of a submit in an error summary at the top", async () => {

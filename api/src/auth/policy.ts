@@ -15,6 +15,11 @@ export function canManageAnalyst(viewer: Viewer | null, analyst: AnalystScope): 
   return viewer.role === 'ORGANISATION_LEAD' && viewer.organisationId === analyst.organisationId;
 }
 
+/** A lead of the analyst's home organisation, or a workforce lead: those who record that the analyst has left. */
+export function canRecordLeaving(viewer: Viewer | null, analyst: AnalystScope): boolean {
+  return canManageAnalyst(viewer, analyst) && viewer?.analystId !== analyst.id;
+}
+
 /** DRAFT projects are visible only to their own organisation's leads and to workforce leads. */
 export function visibleProjects(viewer: Viewer): Prisma.ProjectWhereInput {
   if (viewer.role === 'WORKFORCE_LEAD') return { icsId: viewer.icsId };
@@ -31,6 +36,22 @@ export function visibleRequests(viewer: Viewer): Prisma.RequestWhereInput {
       ...ownOrganisation(viewer).map((where) => ({ project: where })),
     ],
   };
+}
+
+/**
+ * Allocations on requests the viewer may see, and among those only the ones they are a party to: workforce
+ * leads see every one; an organisation lead those of their organisation's requests and analysts; an analyst
+ * their own. Who works on what, when, and why they declined is not for onlookers.
+ */
+export function visibleAllocations(viewer: Viewer): Prisma.AllocationWhereInput {
+  const request = visibleRequests(viewer);
+  if (viewer.role === 'WORKFORCE_LEAD') return { icsId: viewer.icsId, request };
+  const parties: Prisma.AllocationWhereInput[] = [
+    ...(viewer.analystId ? [{ analystId: viewer.analystId }] : []),
+    ...ownOrganisation(viewer).flatMap(({ organisationId }) => [{ analyst: { organisationId } }, { request: { project: { organisationId } } }]),
+  ];
+  // Prisma drops an empty OR rather than matching nothing, so say "nothing" outright.
+  return parties.length ? { icsId: viewer.icsId, request, OR: parties } : { id: { in: [] } };
 }
 
 function ownOrganisation(viewer: Viewer): { organisationId: string }[] {

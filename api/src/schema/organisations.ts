@@ -37,7 +37,7 @@ interface OrganisationArgs {
   search?: string | null;
 }
 
-function organisationsWhere(viewer: Viewer, { kind, search }: OrganisationArgs): Prisma.OrganisationWhereInput {
+export function organisationsWhere(viewer: Viewer, { kind, search }: OrganisationArgs): Prisma.OrganisationWhereInput {
   return {
     icsId: viewer.icsId,
     ...(kind ? { kind } : {}),

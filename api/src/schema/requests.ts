@@ -1,7 +1,7 @@
 import type { Prisma } from '../generated/prisma/client.ts';
 import { RequestPriority, RequestStatus, type RequestSkillKind } from '../generated/prisma/enums.ts';
 import { viewerOf } from '../context.ts';
-import { canManageProjectsOf, visibleRequests } from '../auth/policy.ts';
+import { canManageProjectsOf, visibleAllocations, visibleRequests } from '../auth/policy.ts';
 import type { Viewer } from '../auth/session.ts';
 import { builder } from './builder.ts';
 import * as valid from './validation.ts';
@@ -56,8 +56,8 @@ const Request = builder.prismaObject('Request', {
       resolve: (request, _args, context) => canManageProjectsOf(viewerOf(context), request.project.organisationId),
     }),
     allocations: t.relation('allocations', {
-      description: 'Analysts proposed for or working on it, in every status, by start week.',
-      query: { orderBy: allocationOrder },
+      description: 'Analysts proposed for or working on it, in every status, by start week; only those you are a party to unless you are a workforce lead.',
+      query: (_args, context) => ({ where: visibleAllocations(viewerOf(context)), orderBy: allocationOrder }),
     }),
     submittedAt: t.expose('submittedAt', { type: 'DateTime', nullable: true, description: 'When it was submitted to the pool; null while a draft.' }),
     project: t.relation('project'),
@@ -96,7 +96,7 @@ const RequestFilter = builder.inputType('RequestFilter', {
   }),
 });
 
-function requestsWhere(viewer: Viewer, filter: typeof RequestFilter.$inferInput | null | undefined): Prisma.RequestWhereInput {
+export function requestsWhere(viewer: Viewer, filter: typeof RequestFilter.$inferInput | null | undefined): Prisma.RequestWhereInput {
   const { organisationId, status, skillId } = filter ?? {};
   return {
     AND: [

@@ -104,11 +104,20 @@ function Request({ request, reload }: { request: RequestDetail; reload: () => vo
         </div>
       )}
       <h2>Analysts</h2>
-      {request.allocations.length === 0 ? <p>No analyst has been proposed for this request yet.</p> : <Allocations request={request} />}
+      {request.allocations.length > 0 ? <Allocations request={request} /> : <NoAllocations request={request} />}
       <p>
         <Link to={`/projects/${request.project.id}`}>Back to the project {request.project.title}</Link>
       </p>
     </>
+  );
+}
+
+/** Allocations are listed only to those involved, so an empty list means "none yet" only to those who manage the request. */
+function NoAllocations({ request }: { request: RequestDetail }) {
+  return request.viewerCanManage ? (
+    <p>No analyst has been proposed for this request yet.</p>
+  ) : (
+    <p>Only the requesting organisation, workforce leads and the analysts involved see who works on this request.</p>
   );
 }
 
