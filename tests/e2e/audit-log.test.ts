@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { expectNoAxeViolations } from './support/accessibility.ts';
 import { createProjectThroughApi, daysFromToday, openSection } from './support/allocations.ts';
-import { demoPeople } from './support/demo-data.ts';
+import { analystOfUser, demoPeople } from './support/demo-data.ts';
 import { useJourney, WAIT_MS } from './support/journey.ts';
 import { expectFound } from './support/results.ts';
 import { pageHeading, signIn, signOut } from './support/session.ts';
@@ -80,5 +80,35 @@ describe('the audit log', () => {
     await filters.getByRole('button', { name: 'Filter' }).click();
     await page.getByRole('table', { name: 'Changes, page 1' }).getByRole('link', { name: created[0]!.entityId }).click();
     await pageHeading(page, `Housing needs study ${PAGE_SIZE + 1}`).waitFor();
+  });
+
+  test('the workforce lead sees who opened an analyst’s profile, and so does the analyst', async () => {
+    const { page, prisma } = journey;
+    const analyst = await analystOfUser(prisma, demoPeople.analyst.email);
+    const reader = demoPeople.acuteLead;
+
+    await signIn(page, reader.email);
+    await page.goto(`/analysts/${analyst.id}`);
+    await pageHeading(page, analyst.name).waitFor();
+    await signOut(page);
+
+    await signIn(page, demoPeople.workforceLead.email);
+    await openSection(page, 'Audit log');
+    await page.getByRole('link', { name: 'who viewed which profile' }).click();
+    await pageHeading(page, 'Profile views').waitFor();
+    const firstRow = page.getByRole('table', { name: 'Profile views, page 1' }).getByRole('row').nth(1);
+    await expect.poll(() => firstRow.innerText(), { timeout: WAIT_MS }).toContain(`${reader.name}, organisation lead, ${reader.organisation}`);
+    await expectNoAxeViolations(page);
+    await firstRow.getByRole('link', { name: `Every view of ${analyst.name}’s profile` }).click();
+    await page.getByRole('table', { name: `Views of ${analyst.name}’s profile, page 1` }).waitFor();
+    await signOut(page);
+
+    await signIn(page, demoPeople.analyst.email);
+    await openSection(page, 'My profile', 'My skills and aspirations');
+    await page.getByRole('link', { name: 'see who has opened it' }).click();
+    await pageHeading(page, 'Who has viewed your profile').waitFor();
+    const views = page.getByRole('table', { name: 'Views of your profile, page 1' });
+    await expect.poll(() => views.innerText(), { timeout: WAIT_MS }).toContain(reader.name);
+    await expectNoAxeViolations(page);
   });
 });

@@ -2,6 +2,7 @@ import { viewerOf } from '../context.ts';
 import { careerPathOf, type CareerPath, type SkillGap, type SkillHistoryEntry } from '../services/careers/career-path.ts';
 import { feedbackDueFor, giveFeedback, type FeedbackDue } from '../services/careers/feedback.ts';
 import { analystIdOf } from '../services/careers/signed-in-analyst.ts';
+import { recordProfileRead } from '../services/privacy/profile-reads.ts';
 import { builder } from './builder.ts';
 import { OpportunityRef } from './careers.ts';
 import { AgendaForChangeBandEnum } from './role-profiles.ts';
@@ -102,9 +103,11 @@ builder.queryFields((t) => ({
     description: 'Gap to the target role, opportunities closing it, evidenced progress. Defaults to your own; personal to the analyst, their organisation lead and workforce leads.',
     authScopes: { authenticated: true },
     args: { analystId: t.arg.id({ validate: valid.optionalId }) },
-    resolve: (_root, { analystId }, context) => {
+    resolve: async (_root, { analystId }, context) => {
       const viewer = viewerOf(context);
-      return careerPathOf(context.prisma, viewer, analystId ?? analystIdOf(viewer), context.now());
+      const path = await careerPathOf(context.prisma, viewer, analystId ?? analystIdOf(viewer), context.now());
+      await recordProfileRead(context.prisma, viewer, { analystId: path.analystId, view: 'CAREER_PATH' }, context.now());
+      return path;
     },
   }),
   feedbackDue: t.field({

@@ -49,6 +49,9 @@ export function AuditLogPage() {
       <ProblemSummary problems={problems} />
       <PageHeading documentTitle={problems.length > 0 ? 'Error: Audit log' : undefined}>Audit log</PageHeading>
       <p className="nhsuk-lede-text">Every change made in the service, newest first. Times are in UTC.</p>
+      <p>
+        Opening someone’s profile changes nothing, so it is not listed here: see <Link to="/audit/profile-views">who viewed which profile</Link>.
+      </p>
       <AuditFilters fields={fields} problems={problems} onProblems={setProblems} onApply={setSearchParams} />
       <AuditEvents fields={fields} />
     </>

@@ -188,6 +188,10 @@ function ProfileForm({ analyst, data, saved, onSaved, reload }: ProfileFormProps
           Save my profile
         </Button>
       </form>
+      <h2>Who has viewed your profile</h2>
+      <p>
+        Leads open your profile to plan work with you; <Link to="/my-profile/views">see who has opened it</Link>.
+      </p>
     </>
   );
 }
