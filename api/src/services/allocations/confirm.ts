@@ -59,6 +59,7 @@ export async function confirmAllocations(
           select: {
             id: true,
             name: true,
+            status: true,
             pooledFte: true,
             protectedDevelopmentShare: true,
             organisationId: true,
@@ -86,6 +87,8 @@ export async function confirmAllocations(
       if (proposal.status !== 'PROPOSED' || proposal.confirmedAt) {
         throw new InvalidTransitionError(`Only unconfirmed proposals can be confirmed; one is ${proposal.confirmedAt ? 'confirmed' : proposal.status.toLowerCase()} already.`);
       }
+      // A matching run that read the pool before an analyst's leaving was recorded may still propose them.
+      if (proposal.analyst.status === 'LEFT') throw new InvalidTransitionError(`${proposal.analyst.name} has left the pool; withdraw this proposal.`);
       const problems = skillProblemsAtConfirm(proposal);
       if (problems.length > 0) throw new SkillRequirementNotMetError(proposal.analyst.name, problems);
     }

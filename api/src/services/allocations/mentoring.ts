@@ -1,6 +1,9 @@
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { changeAllocation, LIVE_STATUSES, allocationFields } from './records.ts';
 
+/** Why a development placement was withdrawn with its mentor's allocation. */
+export const MENTOR_ENDED_REASON = 'The mentor’s allocation on this request ended, so this development placement ended with it.';
+
 /**
  * A development placement is never left without its mentor: when the mentor's allocation is withdrawn or
  * declined, the live placements it mentors are withdrawn with it, each audited, in the same transaction.
@@ -20,7 +23,7 @@ export async function endMentoredPlacements(
       version: mentee.version,
       action: 'allocation.withdraw',
       actorId,
-      data: { status: 'WITHDRAWN', declineReason: 'The mentor’s allocation on this request ended, so this development placement ended with it.' },
+      data: { status: 'WITHDRAWN', declineReason: MENTOR_ENDED_REASON },
     });
   }
 }

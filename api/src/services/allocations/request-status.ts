@@ -10,8 +10,8 @@ const FOLLOWING: RequestStatus[] = ['SUBMITTED', 'PARTIALLY_MATCHED', 'MATCHED',
 /**
  * Sets a submitted request's status from its agreed allocations (accepted, active or completed), in the
  * caller's transaction: ACTIVE while one is active; otherwise MATCHED when accepted ones cover the
- * requested FTE in every week, PARTIALLY_MATCHED when they cover less; COMPLETED when all are completed;
- * SUBMITTED when none is agreed. Records an audit event when it changes.
+ * requested FTE in every week, PARTIALLY_MATCHED when they cover less; COMPLETED when all are completed and
+ * reach the request's last week; SUBMITTED when none is agreed. Records an audit event when it changes.
  */
 export async function syncRequestStatus(tx: Prisma.TransactionClient, requestId: string, actorId: string | null): Promise<void> {
   const request = await tx.request.findUniqueOrThrow({
@@ -56,7 +56,9 @@ function followingStatus(request: RequestWithAgreed): RequestStatus {
   if (agreed.length === 0) return 'SUBMITTED';
   if (agreed.some((allocation) => allocation.status === 'ACTIVE')) return 'ACTIVE';
   const accepted = agreed.filter((allocation) => allocation.status === 'ACCEPTED');
-  if (accepted.length === 0) return 'COMPLETED';
+  // Completed work that stopped short (its analyst left, say) leaves the later weeks still to cover.
+  const reachesEnd = agreed.some((allocation) => allocation.endWeek >= request.endWeek);
+  if (accepted.length === 0 && reachesEnd) return 'COMPLETED';
   const covered = new Array<number>(weekCount(request)).fill(0);
   for (const allocation of agreed) {
     const span = indexesWithin(request, allocation);

@@ -1,8 +1,8 @@
-import type { PrismaClient } from '../../generated/prisma/client.ts';
+import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import { isWorkforceLead } from '../../auth/policy.ts';
 import type { Viewer } from '../../auth/session.ts';
 import { ForbiddenError, InvalidTransitionError, StaleVersionError, ValidationFailedError } from '../../errors.ts';
-import { changeAllocation, findAllocation, LIVE_STATUSES } from './records.ts';
+import { changeAllocation, findAllocation, LIVE_STATUSES, type AllocationRecord } from './records.ts';
 import { endMentoredPlacements } from './mentoring.ts';
 import { syncRequestStatus } from './request-status.ts';
 
@@ -27,14 +27,26 @@ export async function withdrawAllocation(
     if (!LIVE_STATUSES.includes(before.status)) {
       throw new InvalidTransitionError(`The allocation is ${before.status.toLowerCase()} already; it cannot be withdrawn.`);
     }
-    await changeAllocation(tx, before, {
-      version,
-      action: 'allocation.withdraw',
-      actorId: viewer.userId,
-      data: { status: 'WITHDRAWN', declineReason: trimmed },
-    });
-    await endMentoredPlacements(tx, id, viewer.userId);
-    await syncRequestStatus(tx, before.requestId, viewer.userId);
+    await withdrawLiveAllocation(tx, before, { actorId: viewer.userId, reason: trimmed });
     return { id };
   });
+}
+
+/**
+ * Withdraws a live allocation at its current version in the caller's transaction, with the placements it
+ * mentors, and lets its request's status follow.
+ */
+export async function withdrawLiveAllocation(
+  tx: Prisma.TransactionClient,
+  allocation: AllocationRecord,
+  { actorId, reason }: { actorId: string | null; reason: string },
+): Promise<void> {
+  await changeAllocation(tx, allocation, {
+    version: allocation.version,
+    action: 'allocation.withdraw',
+    actorId,
+    data: { status: 'WITHDRAWN', declineReason: reason },
+  });
+  await endMentoredPlacements(tx, allocation.id, actorId);
+  await syncRequestStatus(tx, allocation.requestId, actorId);
 }

@@ -14,6 +14,10 @@ export const AnalystProfileQuery = graphql(`
     analyst(id: $id) {
       id
       name
+      status
+      leftOn
+      anonymisationDueOn
+      canRecordLeaving
       jobTitle
       band
       organisation { id name }
@@ -59,6 +63,7 @@ export function ProfilePage() {
         analyst ? (
           <>
             <PageHeading caption={analyst.organisation.name}>{analyst.name}</PageHeading>
+            <Leaving analyst={analyst} />
             <Summary analyst={analyst} />
             <Skills analyst={analyst} />
             <Aspirations analyst={analyst} />
@@ -70,6 +75,26 @@ export function ProfilePage() {
         )
       }
     </QueryStates>
+  );
+}
+
+/** A leaver's dates (personal: for the analyst's organisation lead and workforce leads), or the way to record leaving. */
+function Leaving({ analyst }: { analyst: Analyst }) {
+  if (analyst.canRecordLeaving) {
+    return (
+      <p>
+        <Link to={`/analysts/${analyst.id}/leaving`}>Record that this analyst has left</Link>
+      </p>
+    );
+  }
+  if (analyst.status !== 'LEFT') return null;
+  return (
+    <div className="nhsuk-inset-text">
+      <p>
+        <strong className="nhsuk-tag nhsuk-tag--grey">Left</strong> {analyst.leftOn ? `Left on ${dateLabel(analyst.leftOn)}.` : 'Has left the pool.'}
+      </p>
+      {analyst.anonymisationDueOn && <p>Personal data will be anonymised on {dateLabel(analyst.anonymisationDueOn)}.</p>}
+    </div>
   );
 }
 

@@ -10,7 +10,7 @@ import './projects.css';
 
 interface RecordFormProps {
   /** Names the record in messages, e.g. "request". */
-  what: 'project' | 'request';
+  what: 'project' | 'request' | 'analyst';
   heading: string;
   caption?: string;
   submitLabel: string;
