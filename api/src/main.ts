@@ -1,7 +1,9 @@
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
 import pino from 'pino';
 import { createApp } from './app.ts';
 import { readConfig, type Config } from './config.ts';
+import { loadPersistedOperations, PERSISTED_OPERATIONS_FILE, type PersistedOperationStore } from './http/persisted-operations.ts';
 import { createPrismaClient } from './db/client.ts';
 import { resolveDatabase, type ResolvedDatabase } from './db/database.ts';
 import { migrate } from './db/migrator.ts';
@@ -11,7 +13,8 @@ import { failInterruptedRuns } from './services/matching/run-matching.ts';
 import { startAllocationScheduler } from './services/scheduler.ts';
 import { seedDemoIcs } from '../../prisma/seed/demo-ics.ts';
 
-const logger = pino({ name: 'analyst-pool' });
+// Written synchronously, so the lines of a shutdown reach the log, in order, before the process exits.
+const logger = pino({ name: 'analyst-pool' }, pino.destination({ sync: true }));
 
 async function main(): Promise<void> {
   const config = readConfig();
@@ -30,7 +33,9 @@ async function serve(config: Config, database: ResolvedDatabase): Promise<void> 
   const { applied } = await migrate(database.url);
   if (applied.length > 0) logger.info({ applied }, 'Migrations applied');
 
-  const prisma = createPrismaClient(database.url);
+  const prisma = createPrismaClient(database.url, {
+    onConnectionError: (error) => logger.warn({ reason: error.message }, 'A database connection broke; a new one opens when needed'),
+  });
   if (await isDatabaseEmpty(prisma)) {
     if (config.admin) {
       await bootstrapAdmin(prisma, config.admin);
@@ -43,9 +48,18 @@ async function serve(config: Config, database: ResolvedDatabase): Promise<void> 
 
   const interrupted = await failInterruptedRuns(prisma, new Date());
   if (interrupted > 0) logger.warn({ interrupted }, 'Marked matching runs left running by the last stop as FAILED');
-  const stopScheduler = startAllocationScheduler(prisma, { logger });
+  const stopScheduler = startAllocationScheduler(prisma, { logger, retentionMonthsAfterLeaving: config.retentionMonthsAfterLeaving });
 
-  const { handler } = createApp({ prisma, logger, webDistDir: config.webDistDir });
+  const { handler } = createApp({
+    prisma,
+    logger,
+    webDistDir: config.webDistDir,
+    production: config.production,
+    persistedOperations: webClientOperations(config),
+    trustProxy: config.trustProxy,
+    sessions: config.sessions,
+    retentionMonthsAfterLeaving: config.retentionMonthsAfterLeaving,
+  });
   const server = createServer(handler);
   server.listen(config.port, config.host, () => {
     const address = server.address();
@@ -53,26 +67,77 @@ async function serve(config: Config, database: ResolvedDatabase): Promise<void> 
     logger.info(`Analyst Pool is running at http://localhost:${port}/ (GraphQL at /graphql)`);
   });
 
+  const shutdown = gracefulShutdown(server, config.shutdownGraceMs, [
+    ['allocation scheduler', async () => stopScheduler()],
+    ['matching worker', stopSharedWorker],
+    ['database connections', () => prisma.$disconnect()],
+    ...(database.embedded ? [['embedded PostgreSQL', () => database.stop()] as const] : []),
+  ]);
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+/** A step that hangs (say, a pooled connection never returned) must not keep the later ones, or the exit, waiting. */
+const STOP_STEP_TIMEOUT_MS = 60_000;
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`did not finish within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timedOut]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * The first SIGTERM or SIGINT stops accepting connections and lets in-flight requests finish; connections
+ * still open after `graceMs`, or at a second signal, are closed. Then each step stops in turn and the
+ * process exits (1 if a step failed).
+ */
+function gracefulShutdown(server: Server, graceMs: number, steps: (readonly [string, () => Promise<unknown>])[]) {
   let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'Shutting down: finishing in-flight requests');
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeIdleConnections();
-    await closed;
-    stopScheduler();
-    await stopSharedWorker();
-    await prisma.$disconnect();
-    await database.stop();
-    logger.info('Stopped cleanly');
-    process.exit(0);
+  const closeAll = (reason: string) => {
+    logger.warn({ reason }, 'Closing the connections still open');
+    server.closeAllConnections();
   };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  return (signal: NodeJS.Signals) => {
+    if (stopping) {
+      closeAll(`second ${signal}`);
+      return;
+    }
+    stopping = true;
+    const grace = setTimeout(() => closeAll(`still open after ${graceMs} ms`), graceMs);
+    // A keep-alive connection becomes idle once its last response is sent; close it then, not at its timeout.
+    const idle = setInterval(() => server.closeIdleConnections(), 250);
+    server.close(async () => {
+      clearTimeout(grace);
+      clearInterval(idle);
+      let failed = false;
+      for (const [name, stop] of steps) {
+        try {
+          await withTimeout(stop(), STOP_STEP_TIMEOUT_MS);
+          logger.info(`Stopped: ${name}`);
+        } catch (error) {
+          failed = true;
+          logger.error({ err: error }, `Could not stop: ${name}`);
+        }
+      }
+      logger.info(failed ? 'Stopped, with errors' : 'Stopped cleanly');
+      process.exit(failed ? 1 : 0);
+    });
+    server.closeIdleConnections();
+    logger.info({ signal }, 'Shutting down: finishing in-flight requests');
+  };
 }
 
 main().catch((error: unknown) => {
   logger.fatal(error instanceof Error ? { message: error.message } : { error }, 'Analyst Pool could not start');
   process.exit(1);
 });
+
+/** In production only the built web client's operations run, so its manifest must be there. */
+function webClientOperations(config: Config): PersistedOperationStore | undefined {
+  const file = path.join(config.webDistDir, PERSISTED_OPERATIONS_FILE);
+  const operations = loadPersistedOperations(file);
+  if (!operations && config.production) throw new Error(`${file} is missing: run "npm run build" before starting in production.`);
+  return operations;
+}

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../api/src/app.ts';
 import { createPrismaClient } from '../../api/src/db/client.ts';
+import { databaseUrl } from '../../api/src/db/database.ts';
 import { startScenarioApp } from '../fixtures/scenario-app.ts';
 import { ApiClient, errorCodes, LOGIN, type GraphqlResponse } from '../fixtures/api-client.ts';
 import { useScenarioApp } from '../fixtures/use-scenario-app.ts';
@@ -73,9 +74,10 @@ describe('unexpected errors', () => {
   it('are masked as "Unexpected error." without any detail, even in development mode', async () => {
     const nodeEnv = process.env.NODE_ENV;
     process.env.NODE_ENV = 'development';
-    const unreachable = createPrismaClient('postgresql://nobody@127.0.0.1:1/nowhere');
+    // A database that is not there is a fault of the setup, not an outage (that is SERVICE_UNAVAILABLE).
+    const misconfigured = createPrismaClient(databaseUrl(inject('adminUrl'), 'no_such_database'));
     try {
-      const broken = createApp({ prisma: unreachable });
+      const broken = createApp({ prisma: misconfigured });
       const result = await new ApiClient(broken.yoga).execute(LOGIN, { email: 'someone@riverside.example', password: 'whatever' });
 
       expect(result.errors).toEqual([
@@ -85,7 +87,7 @@ describe('unexpected errors', () => {
       expect(result.text).not.toContain('127.0.0.1');
     } finally {
       process.env.NODE_ENV = nodeEnv;
-      await unreachable.$disconnect();
+      await misconfigured.$disconnect();
     }
   });
 

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
-import { afterEach, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startEmbeddedPostgres, type RunningPostgres } from '../../api/src/db/embedded-postgres.ts';
 import { sql } from '../support/sql.ts';
 
@@ -63,6 +64,39 @@ describe('embedded PostgreSQL', () => {
 
     const restarted = await start(dataDir);
     expect(await sql(restarted.adminUrl, `SELECT to_regclass('survived')::text AS name`)).toEqual([{ name: 'survived' }]);
+  });
+
+  it('stops at once when the server was stopped from outside, as by a Ctrl+C that reached it too', async () => {
+    const dataDir = newDataDir();
+    const server = await start(dataDir);
+    const pid = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    process.kill(pid, 'SIGINT');
+    await vi.waitFor(() => expect(existsSync(path.join(dataDir, 'postmaster.pid'))).toBe(false), { timeout: 30_000 });
+
+    await server.stop();
+    expect(existsSync(`${dataDir}.owner`)).toBe(false);
+  });
+
+  it('stops a server asked to stop while it recovers from a crash, which a fast shutdown alone can leave hanging', async () => {
+    const dataDir = newDataDir();
+    // With fsync on, as in production, recovery takes long enough for the stop to arrive during it.
+    const server = await startEmbeddedPostgres({ dataDir });
+    started.push(server);
+    const session = new pg.Client({ connectionString: server.adminUrl });
+    session.on('error', () => {}); // it ends with the crash
+    await session.connect();
+    const { rows } = await session.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    // A backend killed this way makes PostgreSQL reset every session and replay its log.
+    process.kill(rows[0]!.pid, 'SIGKILL');
+    await vi.waitFor(async () => {
+      const refusal = await sql(server.adminUrl, 'SELECT 1').then(() => null, (error: unknown) => error);
+      expect(refusal).toMatchObject({ code: '57P03' });
+    }, { timeout: 30_000, interval: 20 });
+
+    await server.stop();
+    expect(existsSync(path.join(dataDir, 'postmaster.pid'))).toBe(false);
+    const again = await start(dataDir);
+    expect(await sql(again.adminUrl, 'SELECT 1 AS alive')).toEqual([{ alive: 1 }]);
   });
 
   it('refuses a data directory whose server still has a live owner', async () => {

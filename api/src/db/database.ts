@@ -10,7 +10,7 @@ export interface ResolvedDatabase {
 }
 
 const EMBEDDED_DATA_DIR = path.resolve(process.env.ANALYST_POOL_DATA_DIR ?? '.data', 'postgres');
-const EMBEDDED_DATABASE = 'analyst_pool';
+export const EMBEDDED_DATABASE = 'analyst_pool';
 
 /** Uses DATABASE_URL when set; otherwise starts the embedded PostgreSQL under .data/postgres. */
 export async function resolveDatabase(log: (message: string) => void = () => {}): Promise<ResolvedDatabase> {

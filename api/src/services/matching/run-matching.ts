@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { MatchingRun, Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import { isWorkforceLead } from '../../auth/policy.ts';
+import { isDatabaseUnavailable, retryWhileDatabaseUnavailable } from '../../db/unavailable.ts';
 import type { Viewer } from '../../auth/session.ts';
 import { addWeeksTo, type WeekSpan } from '../../domain/weeks.ts';
 import { DomainError, ForbiddenError, MatchingInProgressError } from '../../errors.ts';
@@ -38,7 +39,8 @@ const INTERRUPTED = 'The server stopped before this run finished; run matching a
 /**
  * Runs the matching engine over one window of the viewer's ICS. The run row is committed as RUNNING
  * before solving; the proposals, metrics and SUCCEEDED status are then written in one transaction, so a
- * failure at any point leaves the run FAILED with its reason and no proposals.
+ * failure at any point leaves the run FAILED with its reason and no proposals (when the database itself
+ * failed, as soon as it answers again).
  */
 export async function runMatching(
   prisma: PrismaClient,
@@ -112,10 +114,15 @@ export async function runMatching(
       return finished;
     });
   } catch (error) {
-    return prisma.matchingRun.update({
-      where: { id: run.id },
-      data: { status: 'FAILED', finishedAt: now(), error: readableError(error) },
-    });
+    const markFailed = () =>
+      prisma.matchingRun.update({ where: { id: run.id }, data: { status: 'FAILED', finishedAt: now(), error: readableError(error) } });
+    try {
+      return await markFailed();
+    } catch (markError) {
+      // Left RUNNING, the run would refuse every later run until the server restarts.
+      if (isDatabaseUnavailable(markError)) retryWhileDatabaseUnavailable(markFailed);
+      throw markError;
+    }
   }
 }
 
@@ -187,6 +194,7 @@ export function digestOf(input: MatchingInput): string {
 
 function readableError(error: unknown): string {
   if (error instanceof DomainError) return error.message;
+  if (isDatabaseUnavailable(error)) return 'The database became unavailable during this run; run matching again.';
   const reason = error instanceof Error ? error.message : String(error);
   return `The matching engine could not finish this run: ${reason}`;
 }
