@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import type { ProblemList } from './problems.ts';
+import { importedText } from './spreadsheet-text.ts';
 
 export interface CsvRow {
   /** Spreadsheet row number (header = 1). */
@@ -17,7 +18,9 @@ export function normaliseHeader(header: string): string {
 
 /**
  * Reads a CSV file exported from a spreadsheet: a UTF-8 byte order mark is ignored, quoted cells may hold
- * commas and line breaks, blank lines are skipped and cells are trimmed. Every expected column must be
+ * commas and line breaks, blank lines are skipped, cells are trimmed (quoted ones too: the parser keeps their
+ * spaces, which an export would not give back) and text this app wrote as not-a-formula ('=…) is read back as
+ * written (see spreadsheet-text.ts). Every expected column must be
  * present; unknown columns are reported, not silently dropped.
  */
 export function readCsvTable(text: string, columns: readonly string[], problems: ProblemList): CsvRow[] {
@@ -54,6 +57,6 @@ export function readCsvTable(text: string, columns: readonly string[], problems:
       problems.add(row, null, `This row has ${filled} cells but the header has ${headers.length}; a value containing a comma must be in quotes.`);
       return [];
     }
-    return [{ row, cells: Object.fromEntries(columns.map((column) => [column, record[headers.indexOf(column)] ?? ''])) }];
+    return [{ row, cells: Object.fromEntries(columns.map((column) => [column, importedText((record[headers.indexOf(column)] ?? '').trim())])) }];
   });
 }

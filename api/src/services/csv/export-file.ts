@@ -5,6 +5,7 @@ import type { Viewer } from '../../auth/session.ts';
 import { ForbiddenError } from '../../errors.ts';
 import { importers, type ImportKind } from './import-file.ts';
 import { formatSkillList } from './skill-list.ts';
+import { spreadsheetText } from './spreadsheet-text.ts';
 
 export type ExportKind = ImportKind | 'ALLOCATIONS';
 
@@ -18,14 +19,16 @@ const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 /**
  * A CSV file of the viewer's scope: organisations, analysts and requests in exactly the columns the importer
  * reads (so an export re-imports unchanged), and allocations for reporting. Organisation leads get their own
- * organisation's analysts and requests, and the allocations of their requests and their analysts.
+ * organisation's analysts and requests, and the allocations of their requests and their analysts, with the
+ * email only of their own analysts (contact details are the home organisation's, DESIGN §2).
  */
 export async function exportCsv(prisma: PrismaClient, viewer: Viewer, kind: ExportKind): Promise<string> {
   if (viewer.role === 'ANALYST') throw new ForbiddenError('Only leads can export files.');
+  if (viewer.role === 'ORGANISATION_LEAD' && !viewer.organisationId) throw new ForbiddenError('Your account is not linked to an organisation.');
   const own = viewer.role === 'WORKFORCE_LEAD' ? null : viewer.organisationId;
   const rows = await exportRows[kind](prisma, viewer.icsId, own);
   const columns = kind === 'ALLOCATIONS' ? ALLOCATION_COLUMNS : importers[kind].columns;
-  return stringify(rows, { header: true, columns: [...columns] });
+  return stringify(rows, { header: true, columns: [...columns], cast: { string: spreadsheetText } });
 }
 
 type RowsOf = (prisma: PrismaClient, icsId: string, ownOrganisationId: string | null) => Promise<Record<string, string | number>[]>;
@@ -97,13 +100,13 @@ const exportRows: Record<ExportKind, RowsOf> = {
       where,
       orderBy: [{ startWeek: 'asc' }, { id: 'asc' }],
       include: {
-        analyst: { select: { name: true, email: true, organisation: { select: { name: true } } } },
+        analyst: { select: { name: true, email: true, organisationId: true, organisation: { select: { name: true } } } },
         request: { select: { title: true, project: { select: { title: true, organisation: { select: { name: true } } } } } },
       },
     });
     return allocations.map((a) => ({
       analyst: a.analyst.name,
-      analyst_email: a.analyst.email,
+      analyst_email: !own || a.analyst.organisationId === own ? a.analyst.email : '',
       analyst_organisation: a.analyst.organisation.name,
       requesting_organisation: a.request.project.organisation.name,
       project: a.request.project.title,

@@ -1,15 +1,11 @@
 import { stringify } from 'csv-stringify/sync';
+import { spreadsheetText } from '../csv/spreadsheet-text.ts';
 import type { FairnessReport } from '../fairness/report.ts';
 import type { CapacityDemand, SupplyDemandRow } from './capacity-demand.ts';
 
 // The capacity and fairness reports as spreadsheets: one row per figure, in the same numbers the pages show.
 
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
-
-/** A text cell a spreadsheet would run as a formula (=, +, -, @) is kept as text. */
-function text(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 export function capacityDemandCsv(report: CapacityDemand): string {
   const rows = [
@@ -22,7 +18,7 @@ export function capacityDemandCsv(report: CapacityDemand): string {
 function cellRows(group: string, row: SupplyDemandRow, minLevel: number) {
   return row.cells.map((cell) => ({
     group,
-    name: text(row.label),
+    name: spreadsheetText(row.label),
     category: row.category ?? '',
     month: cell.bucket,
     min_level: minLevel,
@@ -37,7 +33,7 @@ const CAPACITY_COLUMNS = ['group', 'name', 'category', 'month', 'min_level', 'su
 
 export function fairnessCsv(report: FairnessReport): string {
   const rows = report.organisations.map((row) => ({
-    organisation: text(row.organisation.name),
+    organisation: spreadsheetText(row.organisation.name),
     start_week: isoDate(report.span.startWeek),
     end_week: isoDate(report.span.endWeek),
     closed: report.closedPeriodId ? 'yes' : 'no',
