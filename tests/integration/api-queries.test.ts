@@ -168,6 +168,32 @@ describe('organisations, skills and role profiles', () => {
   });
 });
 
+describe('the pool summary', () => {
+  const LISTS = `{
+    organisations(first: 1) { totalCount }
+    analysts(first: 1) { totalCount }
+    requests(first: 1, filter: { status: SUBMITTED }) { totalCount }
+  }`;
+
+  it.each(['workforceLead', 'hospiceLead'] as const)('counts as the lists count, for the %s, without listing', async (user) => {
+    const viewer = await setup.signIn(setup.scenario.users[user]);
+    const lists = await viewer.execute(LISTS);
+    await setup.database.prisma.$queryRaw`SELECT pg_current_xact_id()::text`;
+    statements = 0;
+    const summary = await viewer.execute('{ poolSummary { organisations analysts openRequests } }');
+    const poolStatements = statements;
+
+    expect(summary.errors).toBeUndefined();
+    expect(summary.data?.poolSummary).toEqual({
+      organisations: lists.data?.organisations.totalCount,
+      analysts: lists.data?.analysts.totalCount,
+      openRequests: lists.data?.requests.totalCount,
+    });
+    // the session, the snapshot check of the kept answers, one count each
+    expect(poolStatements).toBeLessThanOrEqual(5);
+  });
+});
+
 describe('requests and allocations', () => {
   it('show required and desired skills, the owning organisation and interest', async () => {
     const { request } = await data(

@@ -126,6 +126,7 @@ describe('the fairness report', () => {
     statements = 0;
     await report({ startWeek: '2026-01-05', endWeek: '2027-06-28' });
     expect(statements).toBe(before);
-    expect(before).toBeLessThanOrEqual(16);
+    // One of them checks whether a kept copy of the report is still current (report-cache.ts).
+    expect(before).toBeLessThanOrEqual(11);
   });
 });

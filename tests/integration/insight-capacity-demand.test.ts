@@ -187,6 +187,7 @@ describe('capacity against demand', () => {
     statements = 0;
     await report({ months: 12 });
     expect(statements).toBe(before);
-    expect(before).toBeLessThanOrEqual(5);
+    // One of them checks whether a kept copy of the report is still current (report-cache.ts).
+    expect(before).toBeLessThanOrEqual(6);
   });
 });

@@ -101,6 +101,7 @@ describe('utilisation', () => {
     const { analysts } = await utilisation({ months: 12 });
     expect(analysts).toHaveLength(35);
     expect(statements).toBe(before);
-    expect(before).toBeLessThanOrEqual(3);
+    // One of them checks whether a kept copy of the report is still current (report-cache.ts).
+    expect(before).toBeLessThanOrEqual(4);
   });
 });

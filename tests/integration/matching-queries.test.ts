@@ -100,7 +100,7 @@ describe('listing runs', () => {
     const result = await lead.execute(RUN, { id: latest.id });
     expect(result.errors).toBeUndefined();
     expect(result.data!.matchingRun.proposals.totalCount).toBeGreaterThan(0);
-    expect(statements).toBeLessThanOrEqual(14);
+    expect(statements).toBeLessThanOrEqual(2);
 
     const other = await setup.signIn(setup.scenario.otherIcs.workforceLead);
     const hidden = await other.execute(RUN, { id: latest.id });

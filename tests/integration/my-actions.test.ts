@@ -116,6 +116,6 @@ describe('myActions', () => {
     expect(many.items).toHaveLength(25);
     expect(few.totalCount).toBe(CONFIRMED + 2);
     expect(many.statements).toBe(few.statements);
-    expect(many.statements).toBeLessThanOrEqual(16);
+    expect(many.statements).toBeLessThanOrEqual(4);
   });
 });

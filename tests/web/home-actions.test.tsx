@@ -14,7 +14,7 @@ function me(role: string, analyst: { id: string } | null = null): Answer {
   return { data: { me: { id: `user-${role}`, name: 'Sam Carter', role, organisation: hospice, analyst, ics } } };
 }
 
-const home: Answer = { data: { organisations: { totalCount: 13 }, analysts: { totalCount: 127 }, openRequests: { totalCount: 4 } } };
+const home: Answer = { data: { poolSummary: { organisations: 13, analysts: 127, openRequests: 4 } } };
 
 function action(kind: string, text: string, allocationId: string) {
   return { kind, text, allocation: { id: allocationId, request: { id: `request-of-${allocationId}` } } };

@@ -1,5 +1,5 @@
 import { UTCDate } from '@date-fns/utc';
-import { addWeeks, differenceInCalendarWeeks, startOfISOWeek } from 'date-fns';
+import { addWeeks, startOfISOWeek } from 'date-fns';
 
 // Time is planned in ISO weeks, each named by its Monday. PostgreSQL `date` columns read back as UTC
 // midnight, so all week arithmetic here happens in UTC, whatever the process's time zone.
@@ -14,9 +14,21 @@ export function addWeeksTo(monday: Date, count: number): Date {
   return new Date(addWeeks(new UTCDate(monday), count).getTime());
 }
 
-/** Whole ISO weeks from the week of `from` to the week of `to` (negative when `to` is earlier). */
+const DAY_MS = 86_400_000;
+
+/** Days from 1970-01-01 to the Monday of the UTC week holding `date` (1970-01-01 was a Thursday). */
+function mondayDayNumber(date: Date): number {
+  const day = Math.floor(date.getTime() / DAY_MS);
+  return day - ((((day + 3) % 7) + 7) % 7);
+}
+
+/**
+ * Whole ISO weeks from the week of `from` to the week of `to` (negative when `to` is earlier): the same as
+ * date-fns' differenceInCalendarWeeks in UTC, in plain arithmetic because reports call it for every
+ * analyst, availability and allocation of an ICS.
+ */
 export function weeksBetween(from: Date, to: Date): number {
-  return differenceInCalendarWeeks(new UTCDate(to), new UTCDate(from), { weekStartsOn: 1 });
+  return (mondayDayNumber(to) - mondayDayNumber(from)) / 7;
 }
 
 /** A span of weeks named by its first and last Monday, both inclusive. */

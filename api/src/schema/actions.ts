@@ -1,7 +1,8 @@
 import { queryFromInfo } from '@pothos/plugin-prisma';
-import type { Allocation } from '../generated/prisma/client.ts';
+import type { Allocation as AllocationRow } from '../generated/prisma/client.ts';
 import { viewerOf } from '../context.ts';
 import { ACTION_KINDS, myActions, type ActionKind } from '../services/allocations/my-actions.ts';
+import { Allocation } from './allocations.ts';
 import { builder } from './builder.ts';
 import { z } from 'zod';
 
@@ -11,15 +12,16 @@ const ActionKindEnum = builder.enumType('ActionKind', {
     'DECIDE_AS_REQUESTER / APPROVE_RELEASE / GIVE_FEEDBACK: organisation lead; DECIDE_AS_ANALYST: analyst; REVIEW_PROPOSAL / REPLACE_DECLINED: workforce lead.',
 });
 
-const ActionItem = builder.objectRef<{ kind: ActionKind; text: string; allocation: Allocation }>('ActionItem').implement({
+const ActionItem = builder.objectRef<{ kind: ActionKind; text: string; allocation: AllocationRow }>('ActionItem').implement({
   fields: (t) => ({
     kind: t.field({ type: ActionKindEnum, resolve: (item) => item.kind }),
     text: t.exposeString('text', { description: 'What to do, in a sentence.' }),
-    allocation: t.prismaField({ type: 'Allocation', resolve: (_query, item) => item.allocation }),
+    // Loaded by myActions with the selection queryFromInfo made for this field.
+    allocation: t.field({ type: Allocation, resolve: (item) => item.allocation }),
   }),
 });
 
-const ActionList = builder.objectRef<{ totalCount: number; items: { kind: ActionKind; text: string; allocation: Allocation }[] }>('ActionList').implement({
+const ActionList = builder.objectRef<{ totalCount: number; items: { kind: ActionKind; text: string; allocation: AllocationRow }[] }>('ActionList').implement({
   fields: (t) => ({
     totalCount: t.exposeInt('totalCount', { description: 'Everything waiting for you, beyond the listed items too.' }),
     items: t.field({ type: [ActionItem], resolve: (list) => list.items }),

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { WorkPreference } from '../generated/prisma/enums.ts';
 import { viewerOf } from '../context.ts';
-import { visibleRequests } from '../auth/policy.ts';
+import { visibleAllocations } from '../auth/policy.ts';
 import type { Viewer } from '../auth/session.ts';
 import { updateAnalystProfile } from '../services/analyst-profile.ts';
+import { recordProfileRead } from '../services/privacy/profile-reads.ts';
 import { builder } from './builder.ts';
 import * as valid from './validation.ts';
 import { AgendaForChangeBandEnum } from './role-profiles.ts';
@@ -59,7 +60,7 @@ builder.prismaObject('Availability', {
 });
 
 // Personal details: visible to the analyst, their home organisation's lead and workforce leads; null to others.
-const personal = {
+export const personal = {
   authScopes: (analyst: { id: string; organisationId: string }) => ({
     analystSteward: { id: analyst.id, organisationId: analyst.organisationId },
   }),
@@ -68,19 +69,24 @@ const personal = {
 } as const;
 
 const Analyst = builder.prismaObject('Analyst', {
+  // Only the columns the operation asks for (the directory lists 25 analysts and reads 5 of their 21 columns);
+  // id and organisationId always, as the personal fields' authorisation needs them.
+  select: { id: true, organisationId: true },
   fields: (t) => ({
     id: t.exposeID('id'),
     name: t.exposeString('name'),
     jobTitle: t.exposeString('jobTitle'),
     band: t.expose('band', { type: AgendaForChangeBandEnum }),
     organisation: t.relation('organisation', { description: 'Home organisation.' }),
-    contractedFte: t.float({ resolve: (analyst) => analyst.contractedFte.toNumber() }),
+    contractedFte: t.float({ select: { contractedFte: true }, resolve: (analyst) => analyst.contractedFte.toNumber() }),
     pooledFte: t.float({
       description: 'Share of time the home organisation releases to the pool, in FTE.',
+      select: { pooledFte: true },
       resolve: (analyst) => analyst.pooledFte.toNumber(),
     }),
     protectedDevelopmentShare: t.float({
       description: "Share of pooled time kept for the analyst's own development.",
+      select: { protectedDevelopmentShare: true },
       resolve: (analyst) => analyst.protectedDevelopmentShare.toNumber(),
     }),
     workPreference: t.expose('workPreference', { type: WorkPreferenceEnum }),
@@ -99,7 +105,8 @@ const Analyst = builder.prismaObject('Analyst', {
       {
         cursor: 'id',
         totalCount: true,
-        query: (_args, context) => ({ where: { request: visibleRequests(viewerOf(context)) }, orderBy: allocationOrder }),
+        description: 'Only those you may see, as in Query.allocations.',
+        query: (_args, context) => ({ where: visibleAllocations(viewerOf(context)), orderBy: allocationOrder }),
       },
       AllocationConnection,
     ),
@@ -118,7 +125,7 @@ const AnalystFilter = builder.inputType('AnalystFilter', {
   }),
 });
 
-function analystsWhere(viewer: Viewer, filter: typeof AnalystFilter.$inferInput | null | undefined): Prisma.AnalystWhereInput {
+export function analystsWhere(viewer: Viewer, filter: typeof AnalystFilter.$inferInput | null | undefined): Prisma.AnalystWhereInput {
   const { search, organisationId, skillId, minLevel } = filter ?? {};
   return {
     icsId: viewer.icsId,
@@ -199,11 +206,15 @@ builder.queryFields((t) => ({
   analyst: t.prismaField({
     type: 'Analyst',
     nullable: true,
-    description: 'Null when no analyst of your ICS has this id.',
+    description: 'Null when no analyst of your ICS has this id. Opening someone else’s profile is recorded (see profileReads).',
     authScopes: { authenticated: true },
     args: { id: t.arg.id({ required: true, validate: valid.id }) },
-    resolve: (query, _root, args, context) =>
-      context.prisma.analyst.findFirst({ ...query, where: { id: args.id, icsId: viewerOf(context).icsId } }),
+    resolve: async (query, _root, args, context) => {
+      const viewer = viewerOf(context);
+      const analyst = await context.prisma.analyst.findFirst({ ...query, where: { id: args.id, icsId: viewer.icsId } });
+      if (analyst) await recordProfileRead(context.prisma, viewer, { analystId: analyst.id, view: 'PROFILE' }, context.now());
+      return analyst;
+    },
   }),
 }));
 

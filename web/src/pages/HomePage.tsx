@@ -10,9 +10,7 @@ import { MyTimeline } from './home/MyTimeline.tsx';
 
 export const HomeQuery = graphql(`
   query Home {
-    organisations(first: 1) { totalCount }
-    analysts(first: 1) { totalCount }
-    openRequests: requests(first: 1, filter: { status: SUBMITTED }) { totalCount }
+    poolSummary { organisations analysts openRequests }
   }
 `);
 
@@ -28,17 +26,17 @@ export function HomePage() {
       {me.role === 'ANALYST' && me.analyst && <MyTimeline analystId={me.analyst.id} />}
       <h2>At a glance</h2>
       <QueryStates query={query} loading="Loading the summary…" what="the summary">
-        {(data) => (
+        {({ poolSummary: summary }) => (
           <>
-            {data.analysts.totalCount === 0 && (
+            {summary.analysts === 0 && (
               <div className="nhsuk-inset-text">
                 <p>There are no analysts in the pool yet. Once partners add their analysts, they appear here.</p>
               </div>
             )}
             <ul className="nhsuk-grid-row nhsuk-card-group">
-              <SummaryCard count={data.organisations.totalCount} label={`partner organisations in ${me.ics.name}`} />
-              <SummaryCard count={data.analysts.totalCount} label="analysts in the pool" />
-              <SummaryCard count={data.openRequests.totalCount} label="requests waiting for a match" />
+              <SummaryCard count={summary.organisations} label={`partner organisations in ${me.ics.name}`} />
+              <SummaryCard count={summary.analysts} label="analysts in the pool" />
+              <SummaryCard count={summary.openRequests} label="requests waiting for a match" />
             </ul>
           </>
         )}

@@ -1,4 +1,4 @@
-import type { Allocation, Prisma, PrismaClient } from '../../generated/prisma/client.ts';
+import { Prisma, type Allocation, type PrismaClient } from '../../generated/prisma/client.ts';
 import type { Viewer } from '../../auth/session.ts';
 
 export type ActionKind =
@@ -20,7 +20,8 @@ export const ACTION_KINDS: ActionKind[] = [
 
 interface ActionSource {
   kind: ActionKind;
-  where: Prisma.AllocationWhereInput;
+  /** Which allocations `x` (with analyst `an`, request `r` and its project `p`) call for this action. */
+  where: Prisma.Sql;
   text: (row: ActionRow) => string;
 }
 
@@ -33,62 +34,45 @@ interface ActionRow {
   requestingOrganisation: string;
 }
 
-/** The words each action's text needs, for all listed allocations in one statement. */
-async function actionRows(prisma: PrismaClient, ids: string[]): Promise<Map<string, ActionRow>> {
-  const rows = await prisma.$queryRaw<ActionRow[]>`
-    SELECT a.id, a.fte::float8 AS fte, a."startWeek", an.name AS "analystName", r.title AS "requestTitle",
-           o.name AS "requestingOrganisation"
-    FROM "Allocation" a
-    JOIN "Analyst" an ON an.id = a."analystId"
-    JOIN "Request" r ON r.id = a."requestId"
-    JOIN "Project" p ON p.id = r."projectId"
-    JOIN "Organisation" o ON o.id = p."organisationId"
-    WHERE a.id = ANY(${ids}::uuid[])`;
-  return new Map(rows.map((row) => [row.id, row]));
-}
-
-const awaitingDecisions = { status: 'PROPOSED', confirmedAt: { not: null } } as const satisfies Prisma.AllocationWhereInput;
+const awaitingDecisions = Prisma.sql`x.status = 'PROPOSED' AND x."confirmedAt" IS NOT NULL`;
 const week = (date: Date) => date.toISOString().slice(0, 10);
 
-/** What each role must act on now, as allocation filters. */
+/** What each role must act on now, most urgent kind first. */
 function actionSources(viewer: Viewer): ActionSource[] {
-  const icsId = viewer.icsId;
   if (viewer.role === 'WORKFORCE_LEAD') {
     return [
       {
         kind: 'REVIEW_PROPOSAL',
-        where: { icsId, status: 'PROPOSED', confirmedAt: null },
+        where: Prisma.sql`x.status = 'PROPOSED' AND x."confirmedAt" IS NULL`,
         text: (row) => `Review and confirm ${row.analystName} at ${row.fte} FTE on “${row.requestTitle}” from ${week(row.startWeek)}.`,
       },
       {
         // Declined, its request still short, and nothing proposed for it since.
         kind: 'REPLACE_DECLINED',
-        where: {
-          icsId,
-          status: 'DECLINED',
-          request: { status: { in: ['SUBMITTED', 'PARTIALLY_MATCHED'] }, allocations: { none: { status: 'PROPOSED' } } },
-        },
+        where: Prisma.sql`x.status = 'DECLINED' AND r.status IN ('SUBMITTED', 'PARTIALLY_MATCHED')
+          AND NOT EXISTS (SELECT 1 FROM "Allocation" later WHERE later."requestId" = x."requestId" AND later.status = 'PROPOSED')`,
         text: (row) => `${row.analystName} was declined for “${row.requestTitle}”; propose someone else.`,
       },
     ];
   }
   if (viewer.role === 'ORGANISATION_LEAD' && viewer.organisationId) {
-    const organisationId = viewer.organisationId;
+    const organisationId = Prisma.sql`${viewer.organisationId}::uuid`;
     return [
       {
         kind: 'DECIDE_AS_REQUESTER',
-        where: { icsId, ...awaitingDecisions, requesterDecision: 'PENDING', request: { project: { organisationId } } },
+        where: Prisma.sql`${awaitingDecisions} AND x."requesterDecision" = 'PENDING' AND p."organisationId" = ${organisationId}`,
         text: (row) => `Accept or decline ${row.analystName} at ${row.fte} FTE for “${row.requestTitle}”.`,
       },
       {
         kind: 'APPROVE_RELEASE',
-        where: { icsId, ...awaitingDecisions, releaseDecision: 'PENDING', analyst: { organisationId } },
+        where: Prisma.sql`${awaitingDecisions} AND x."releaseDecision" = 'PENDING' AND an."organisationId" = ${organisationId}`,
         text: (row) =>
           `Approve releasing ${row.analystName} at ${row.fte} FTE to ${row.requestingOrganisation} for “${row.requestTitle}”.`,
       },
       {
         kind: 'GIVE_FEEDBACK',
-        where: { icsId, status: 'COMPLETED', feedback: { is: null }, request: { project: { organisationId } } },
+        where: Prisma.sql`x.status = 'COMPLETED' AND p."organisationId" = ${organisationId}
+          AND NOT EXISTS (SELECT 1 FROM "Feedback" f WHERE f."allocationId" = x.id)`,
         text: (row) => `Give feedback on ${row.analystName}'s work on “${row.requestTitle}”.`,
       },
     ];
@@ -97,13 +81,48 @@ function actionSources(viewer: Viewer): ActionSource[] {
     return [
       {
         kind: 'DECIDE_AS_ANALYST',
-        where: { icsId, ...awaitingDecisions, analystDecision: 'PENDING', analystId: viewer.analystId },
+        where: Prisma.sql`${awaitingDecisions} AND x."analystDecision" = 'PENDING' AND x."analystId" = ${viewer.analystId}::uuid`,
         text: (row) =>
           `Accept or decline ${row.fte} FTE on “${row.requestTitle}” for ${row.requestingOrganisation} from ${week(row.startWeek)}.`,
       },
     ];
   }
   return [];
+}
+
+interface ListedRow extends ActionRow {
+  source: number;
+  /** How many allocations call for this row's action, beyond the listed ones too. */
+  total: number;
+}
+
+/**
+ * The first `first` allocations of each source, earliest week first, with the words their texts need and how
+ * many each source has in all: one statement for every source.
+ */
+async function listedActions(prisma: PrismaClient, icsId: string, sources: ActionSource[], first: number): Promise<ListedRow[]> {
+  const candidates = Prisma.join(
+    sources.map(
+      (source, index) => Prisma.sql`
+        SELECT ${index}::int AS source, x.id::text AS id, x.fte::float8 AS fte, x."startWeek", an.name AS "analystName",
+               r.title AS "requestTitle", o.name AS "requestingOrganisation"
+        FROM "Allocation" x
+        JOIN "Analyst" an ON an.id = x."analystId"
+        JOIN "Request" r ON r.id = x."requestId"
+        JOIN "Project" p ON p.id = r."projectId"
+        JOIN "Organisation" o ON o.id = p."organisationId"
+        WHERE x."icsId" = ${icsId}::uuid AND ${source.where}`,
+    ),
+    ' UNION ALL ',
+  );
+  return prisma.$queryRaw<ListedRow[]>`
+    SELECT source, id, fte, "startWeek", "analystName", "requestTitle", "requestingOrganisation", total FROM (
+      SELECT candidate.*, (count(*) OVER (PARTITION BY source))::int AS total,
+             row_number() OVER (PARTITION BY source ORDER BY "startWeek", id::uuid) AS position
+      FROM (${candidates}) candidate
+    ) ranked
+    WHERE position <= ${first}
+    ORDER BY source, "startWeek", id::uuid`;
 }
 
 export interface ActionItem {
@@ -114,8 +133,8 @@ export interface ActionItem {
 
 /**
  * The signed-in person's to-do list, most urgent kinds first and earliest weeks first within a kind, at
- * most `first` items. `allocationQuery` is the selection the caller needs on each allocation. A fixed
- * number of SQL statements whatever the list's length.
+ * most `first` items. `allocationQuery` is the selection the caller needs on each allocation. Two SQL
+ * statements (plus the selection's relations) whatever the list's length.
  */
 export async function myActions(
   prisma: PrismaClient,
@@ -123,32 +142,19 @@ export async function myActions(
   { first, allocationQuery }: { first: number; allocationQuery: { select?: Prisma.AllocationSelect; include?: Prisma.AllocationInclude } },
 ): Promise<{ totalCount: number; items: ActionItem[] }> {
   const sources = actionSources(viewer);
-  const counts = await Promise.all(sources.map((source) => prisma.allocation.count({ where: source.where })));
-  const listed = (
-    await Promise.all(
-      sources.map(async (source) =>
-        (await prisma.allocation.findMany({ where: source.where, select: { id: true }, orderBy: [{ startWeek: 'asc' }, { id: 'asc' }], take: first })).map(
-          (row) => ({ source, id: row.id }),
-        ),
-      ),
-    )
-  )
-    .flat()
-    .slice(0, first);
-  const ids = listed.map((item) => item.id);
-  const [words, allocations] = ids.length
-    ? await Promise.all([
-        actionRows(prisma, ids),
-        prisma.allocation.findMany({ ...allocationQuery, where: { id: { in: ids } } }) as Promise<Allocation[]>,
-      ])
-    : [new Map<string, ActionRow>(), []];
+  const rows = sources.length ? await listedActions(prisma, viewer.icsId, sources, first) : [];
+  const totals = new Map(rows.map((row) => [row.source, row.total]));
+  const listed = rows.slice(0, first);
+  const allocations = listed.length
+    ? ((await prisma.allocation.findMany({ ...allocationQuery, where: { id: { in: listed.map((row) => row.id) } } })) as Allocation[])
+    : [];
   const byId = new Map(allocations.map((allocation) => [allocation.id, allocation]));
   return {
-    totalCount: counts.reduce((sum, count) => sum + count, 0),
-    items: listed.flatMap(({ source, id }) => {
-      const allocation = byId.get(id);
-      const row = words.get(id);
-      return allocation && row ? [{ kind: source.kind, text: source.text(row), allocation }] : [];
+    totalCount: [...totals.values()].reduce((sum, count) => sum + count, 0),
+    items: listed.flatMap((row) => {
+      const allocation = byId.get(row.id);
+      const source = sources[row.source]!;
+      return allocation ? [{ kind: source.kind, text: source.text(row), allocation }] : [];
     }),
   };
 }

@@ -1,5 +1,5 @@
 import { weeklyAllowanceTenths } from '../../domain/capacity.ts';
-import { indexesWithin, weekCount, type WeekSpan } from '../../domain/weeks.ts';
+import { indexesWithin, weekCount, weeksBetween, type WeekSpan } from '../../domain/weeks.ts';
 import type { AnalystInput, MatchingInput, MatchingPolicy, RequestInput } from '../../matching/types.ts';
 import { organisationWeights } from '../../matching/weights.ts';
 import { organisationNeed } from '../matching/load-input.ts';
@@ -48,20 +48,34 @@ export interface FairnessFigures {
   organisations: OrganisationFairness[];
 }
 
-export function fairnessFigures(data: FairnessData, span: WeekSpan): FairnessFigures {
+/** Each analyst's allocatable tenths in every week of a span, in the order of `data.analysts`. */
+export interface WeeklyCapacities {
+  span: WeekSpan;
+  tenths: number[][];
+}
+
+/** Worked out once for a report's span, then shared by the figures of each month inside it. */
+export function weeklyCapacities(data: FairnessData, span: WeekSpan): WeeklyCapacities {
+  return { span, tenths: data.analysts.map((analyst) => weeklyAllowanceTenths(span, analyst)) };
+}
+
+/** The figures of `span`, which must lie within the span `capacities` were worked out for. */
+export function fairnessFigures(data: FairnessData, span: WeekSpan, capacities = weeklyCapacities(data, span)): FairnessFigures {
   const weeks = weekCount(span);
+  const offset = weeksBetween(capacities.span.startWeek, span.startWeek);
+  const noBookings = new Array<number>(weeks).fill(0);
   const contribution = new Map<string, number>();
   const ownAnalystFte = new Map<string, number>();
-  const analysts = data.analysts.map((analyst): AnalystInput => {
-    const capacity = weeklyAllowanceTenths(span, analyst);
+  const analysts = data.analysts.map((analyst, index): AnalystInput => {
+    const capacity = capacities.tenths[index]!.slice(offset, offset + weeks);
     add(contribution, analyst.organisationId, sum(capacity) / 10);
     add(ownAnalystFte, analyst.organisationId, analyst.contractedFte);
-    return { ...NO_ANALYST_DETAIL, id: analyst.id, organisationId: analyst.organisationId, capacity, bookedRequestCount: new Array<number>(weeks).fill(0) };
+    return weightsAnalyst(analyst.id, analyst.organisationId, capacity, noBookings);
   });
   const requests = data.requests.flatMap((request): RequestInput[] => {
     const within = indexesWithin(span, request);
     if (!within) return [];
-    return [{ ...NO_REQUEST_DETAIL, id: request.id, organisationId: request.organisationId, projectId: request.id, fte: Math.round(request.fte * 10), startWeek: within.first, endWeek: within.last }];
+    return [weightsRequest(request.id, request.organisationId, Math.round(request.fte * 10), within.first, within.last)];
   });
   const received = new Map<string, number>();
   for (const allocation of data.received) {
@@ -109,15 +123,16 @@ export function fairnessFigures(data: FairnessData, span: WeekSpan): FairnessFig
   };
 }
 
-// organisationWeights reads only capacity, request volumes and spans, and the organisations' figures.
-const NO_ANALYST_DETAIL = { skills: [], aspirations: [], interestRequestIds: [], currentProjectIds: [], currentOrganisationIds: [] };
-const NO_REQUEST_DETAIL: Pick<RequestInput, 'required' | 'desired' | 'priority' | 'openToDevelopment' | 'submittedAt'> = {
-  required: [],
-  desired: [],
-  priority: 'MEDIUM',
-  openToDevelopment: false,
-  submittedAt: '',
-};
+// organisationWeights reads only capacity, request volumes and spans, and the organisations' figures. The
+// other fields are written out rather than spread from a constant: V8 builds objects from a spread followed by
+// more properties on a slow path, which cost the report more than everything else it computes.
+function weightsAnalyst(id: string, organisationId: string, capacity: number[], noBookings: number[]): AnalystInput {
+  return { id, organisationId, capacity, bookedRequestCount: noBookings, skills: [], aspirations: [], interestRequestIds: [], currentProjectIds: [], currentOrganisationIds: [] };
+}
+
+function weightsRequest(id: string, organisationId: string, fte: number, startWeek: number, endWeek: number): RequestInput {
+  return { id, organisationId, projectId: id, fte, startWeek, endWeek, required: [], desired: [], priority: 'MEDIUM', openToDevelopment: false, submittedAt: '' };
+}
 
 function add(totals: Map<string, number>, key: string, value: number): void {
   totals.set(key, (totals.get(key) ?? 0) + value);

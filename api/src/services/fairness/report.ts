@@ -2,7 +2,8 @@ import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import { addWeeksTo, mondayOf, type WeekSpan } from '../../domain/weeks.ts';
 import { ValidationFailedError } from '../../errors.ts';
 import { addMonthsTo, bucketLabel, bucketStart, weeksOfDays } from '../insight/calendar.ts';
-import { fairnessFigures, type FairnessData, type OrganisationFairness } from './figures.ts';
+import { reportCache } from '../insight/report-cache.ts';
+import { fairnessFigures, weeklyCapacities, type FairnessData, type OrganisationFairness } from './figures.ts';
 import { loadFairnessData } from './load-data.ts';
 
 type Client = PrismaClient | Prisma.TransactionClient;
@@ -36,9 +37,15 @@ export interface FairnessReport {
 
 /**
  * The fairness report for a span of weeks (default: the open period, from the week after the last close to
- * the end of the current quarter). Reads a fixed number of SQL statements whatever the span or ICS size.
+ * the end of the current quarter). Reads a fixed number of SQL statements whatever the span or ICS size,
+ * and is kept until the data changes (report-cache.ts).
  */
-export async function fairnessReport(prisma: Client, icsId: string, requested: Partial<WeekSpan>, today: Date): Promise<FairnessReport> {
+export async function fairnessReport(prisma: PrismaClient, icsId: string, requested: Partial<WeekSpan>, today: Date): Promise<FairnessReport> {
+  const key = ['fairnessReport', icsId, requested.startWeek ?? null, requested.endWeek ?? null, bucketStart(today, 'quarter')];
+  return reportCache.get(prisma, key, () => computeFairnessReport(prisma, icsId, requested, today));
+}
+
+async function computeFairnessReport(prisma: Client, icsId: string, requested: Partial<WeekSpan>, today: Date): Promise<FairnessReport> {
   const last = await prisma.fairnessPeriod.findFirst({ where: { icsId }, orderBy: { endWeek: 'desc' }, select: { endWeek: true } });
   const nextPeriodStart = last ? addWeeksTo(last.endWeek, 1) : null;
   const span = reportSpan(requested, nextPeriodStart, today);
@@ -49,7 +56,8 @@ export async function fairnessReport(prisma: Client, icsId: string, requested: P
       select: { id: true, policy: true, balances: true },
     }),
   ]);
-  const figures = fairnessFigures(data, span);
+  const capacities = weeklyCapacities(data, span);
+  const figures = fairnessFigures(data, span, capacities);
   const named = withNames(data);
   const frozen = closed?.balances.map(
     (balance): OrganisationFairness => ({
@@ -74,7 +82,7 @@ export async function fairnessReport(prisma: Client, icsId: string, requested: P
     months: monthsOf(span).map(({ month, span: monthSpan }) => ({
       month,
       span: monthSpan,
-      organisations: named(fairnessFigures(data, monthSpan).organisations),
+      organisations: named(fairnessFigures(data, monthSpan, capacities).organisations),
     })),
     nextPeriodStart,
   };

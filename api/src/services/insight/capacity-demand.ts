@@ -5,6 +5,7 @@ import { ForbiddenError } from '../../errors.ts';
 import type { SkillCategory } from '../../generated/prisma/enums.ts';
 import type { WeekSpan } from '../../domain/weeks.ts';
 import { bucketLabel, weeksOfMonths, weeksOfNextTwoQuarters } from './calendar.ts';
+import { reportCache } from './report-cache.ts';
 import { supplyDemandCells, thinlyHeldSkills, type GroupKind, type SkillHolders, type SupplyDemandCell } from './supply-demand.ts';
 
 export interface CapacityDemandOptions {
@@ -54,20 +55,24 @@ export interface CapacityDemand {
 
 /**
  * Capacity against demand by skill, category and organisation and month, plus a two-quarter forecast, in
- * three SQL statements. Leads only: these are planning figures (organisation leads see the whole ICS, as
- * DESIGN §1 asks them to be aware of capacity across it).
+ * three SQL statements, kept until the data changes (report-cache.ts). Leads only: these are planning
+ * figures (organisation leads see the whole ICS, as DESIGN §1 asks them to be aware of capacity across it).
  */
-export async function capacityDemand(
-  prisma: PrismaClient | Prisma.TransactionClient,
-  viewer: Viewer,
-  options: CapacityDemandOptions,
-  today: Date,
-): Promise<CapacityDemand> {
+export async function capacityDemand(prisma: PrismaClient, viewer: Viewer, options: CapacityDemandOptions, today: Date): Promise<CapacityDemand> {
   if (!isLead(viewer)) throw new ForbiddenError('Capacity and demand are for workforce and organisation leads.');
   const { icsId } = viewer;
   const { minLevel, organisationId, category } = options;
   const window = weeksOfMonths(options.fromMonth, options.months);
   const forecastWindow = weeksOfNextTwoQuarters(today);
+  const key = ['capacityDemand', icsId, window, forecastWindow, minLevel, organisationId, category];
+  return reportCache.get(prisma, key, () => computeCapacityDemand(prisma, { icsId, window, forecastWindow, minLevel, organisationId, category }));
+}
+
+async function computeCapacityDemand(
+  prisma: PrismaClient | Prisma.TransactionClient,
+  query: { icsId: string; window: WeekSpan; forecastWindow: WeekSpan; minLevel: number; organisationId: string | null; category: SkillCategory | null },
+): Promise<CapacityDemand> {
+  const { icsId, window, forecastWindow, minLevel, organisationId, category } = query;
   const [monthly, quarterly, singlePointsOfFailure] = await Promise.all([
     supplyDemandCells(prisma, { icsId, weeks: window, unit: 'month', minLevel, organisationId, category }),
     supplyDemandCells(prisma, { icsId, weeks: forecastWindow, unit: 'quarter', minLevel, organisationId, category }),

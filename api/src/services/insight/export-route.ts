@@ -39,7 +39,7 @@ export function useInsightExports(prisma: PrismaClient, now: () => Date): Plugin
 async function exportResponse(prisma: PrismaClient, request: Request, url: URL, today: Date): Promise<Response> {
   if (request.method !== 'GET') return plain(405, 'Use GET.', { allow: 'GET' });
   const token = readSessionToken(request);
-  const viewer = token ? await loadViewer(prisma, token) : null;
+  const viewer = token ? await loadViewer(prisma, token, today) : null;
   if (!viewer) return plain(401, 'Sign in to download reports.');
   const query = Object.fromEntries(url.searchParams);
   try {

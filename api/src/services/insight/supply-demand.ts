@@ -64,16 +64,23 @@ export async function supplyDemandCells(prisma: PrismaClient | Prisma.Transactio
       FROM generate_series(${weeks.startWeek}::date, ${weeks.endWeek}::date, interval '7 days') AS w
     ),
     bucket_weeks AS (SELECT bucket, count(*)::int AS weeks FROM weeks GROUP BY bucket),
+    analyst AS (
+      SELECT a.id, a."organisationId", a."pooledFte", a."protectedDevelopmentShare" FROM "Analyst" a
+      WHERE a."icsId" = ${icsId}::uuid AND a.status = 'ACTIVE' ${inOrganisation(Prisma.sql`a."organisationId"`)}
+    ),
+    available AS (
+      SELECT v."analystId" AS analyst_id, wk.week, min(v."availableFraction") AS fraction
+      FROM "Availability" v
+      JOIN analyst a ON a.id = v."analystId"
+      JOIN weeks wk ON wk.week BETWEEN v."startWeek" AND v."endWeek"
+      GROUP BY v."analystId", wk.week
+    ),
     pooled_week AS (
       SELECT a.id AS analyst_id, a."organisationId" AS organisation_id, wk.bucket,
              floor(a."pooledFte" * (1 - a."protectedDevelopmentShare") * COALESCE(av.fraction, 1) * 10) / 10 AS fte
-      FROM "Analyst" a
+      FROM analyst a
       CROSS JOIN weeks wk
-      LEFT JOIN LATERAL (
-        SELECT min(v."availableFraction") AS fraction FROM "Availability" v
-        WHERE v."analystId" = a.id AND wk.week BETWEEN v."startWeek" AND v."endWeek"
-      ) av ON true
-      WHERE a."icsId" = ${icsId}::uuid AND a.status = 'ACTIVE' ${inOrganisation(Prisma.sql`a."organisationId"`)}
+      LEFT JOIN available av ON av.analyst_id = a.id AND av.week = wk.week
     ),
     pooled AS (
       SELECT analyst_id, organisation_id, bucket, sum(fte) AS fte FROM pooled_week GROUP BY analyst_id, organisation_id, bucket

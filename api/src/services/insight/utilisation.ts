@@ -4,6 +4,8 @@ import type { Viewer } from '../../auth/session.ts';
 import { addWeeksTo, mondayOf, type WeekSpan } from '../../domain/weeks.ts';
 import { ForbiddenError } from '../../errors.ts';
 import { bucketLabel, weeksOfMonths } from './calendar.ts';
+import { heldOrCompletedAllocation } from '../fairness/load-data.ts';
+import { reportCache } from './report-cache.ts';
 
 /** Weeks without a development placement after which an analyst is flagged. */
 export const DEVELOPMENT_LOOKBACK_WEEKS = 52;
@@ -62,8 +64,8 @@ interface Row {
 }
 
 /**
- * Allocated, pooled and contracted FTE per analyst and organisation by month, in one SQL statement.
- * Privacy (DESIGN §2): an analyst's figures reflect their availability, so workforce leads see every
+ * Allocated, pooled and contracted FTE per analyst and organisation by month, in one SQL statement, kept
+ * until the data changes (report-cache.ts). Privacy (DESIGN §2): an analyst's figures reflect their availability, so workforce leads see every
  * analyst and organisation leads only their own organisation's; analysts are refused.
  */
 export async function utilisation(
@@ -73,13 +75,21 @@ export async function utilisation(
   today: Date,
 ): Promise<Utilisation> {
   if (!isLead(viewer)) throw new ForbiddenError('Utilisation is for workforce and organisation leads.');
-  if (viewer.role === 'ORGANISATION_LEAD' && options.organisationId && options.organisationId !== viewer.organisationId) {
+  if (viewer.role === 'ORGANISATION_LEAD' && (!viewer.organisationId || (options.organisationId && options.organisationId !== viewer.organisationId))) {
     throw new ForbiddenError('Organisation leads see the utilisation of their own organisation only.');
   }
   const organisationId = viewer.role === 'WORKFORCE_LEAD' ? options.organisationId : viewer.organisationId;
   const window = weeksOfMonths(options.fromMonth, options.months);
   const thisWeek = mondayOf(today);
-  const held = Prisma.sql`((x.status = 'PROPOSED' AND x."confirmedAt" IS NOT NULL) OR x.status IN ('ACCEPTED', 'ACTIVE', 'COMPLETED'))`;
+  const key = ['utilisation', viewer.icsId, organisationId, window, thisWeek];
+  return reportCache.get(prisma, key, () => computeUtilisation(prisma, { icsId: viewer.icsId, organisationId, window, thisWeek }));
+}
+
+async function computeUtilisation(
+  prisma: PrismaClient,
+  { icsId, organisationId, window, thisWeek }: { icsId: string; organisationId: string | null; window: WeekSpan; thisWeek: Date },
+): Promise<Utilisation> {
+  const held = heldOrCompletedAllocation;
 
   const rows = await prisma.$queryRaw<Row[]>`
     WITH weeks AS (
@@ -87,25 +97,40 @@ export async function utilisation(
       FROM generate_series(${window.startWeek}::date, ${window.endWeek}::date, interval '7 days') AS w
     ),
     analyst AS (
-      SELECT a.* FROM "Analyst" a
-      WHERE a."icsId" = ${viewer.icsId}::uuid AND a.status = 'ACTIVE'
+      SELECT a.id, a.name, a."organisationId", a."contractedFte", a."pooledFte", a."protectedDevelopmentShare" FROM "Analyst" a
+      WHERE a."icsId" = ${icsId}::uuid AND a.status = 'ACTIVE'
         ${organisationId ? Prisma.sql`AND a."organisationId" = ${organisationId}::uuid` : Prisma.empty}
+    ),
+    available AS (
+      SELECT v."analystId" AS id, wk.week, min(v."availableFraction") AS fraction
+      FROM "Availability" v
+      JOIN analyst a ON a.id = v."analystId"
+      JOIN weeks wk ON wk.week BETWEEN v."startWeek" AND v."endWeek"
+      GROUP BY v."analystId", wk.week
+    ),
+    booked AS (
+      SELECT x."analystId" AS id, wk.week, sum(x.fte) AS fte
+      FROM "Allocation" x
+      JOIN analyst a ON a.id = x."analystId"
+      JOIN weeks wk ON wk.week BETWEEN x."startWeek" AND x."endWeek"
+      WHERE x."icsId" = ${icsId}::uuid AND ${held}
+      GROUP BY x."analystId", wk.week
     ),
     analyst_week AS (
       SELECT a.id, wk.bucket,
              a."pooledFte" * COALESCE(av.fraction, 1) AS pooled,
              floor(a."pooledFte" * (1 - a."protectedDevelopmentShare") * COALESCE(av.fraction, 1) * 10) / 10 AS allocatable,
-             COALESCE(booked.fte, 0) AS allocated
+             COALESCE(b.fte, 0) AS allocated
       FROM analyst a
       CROSS JOIN weeks wk
-      LEFT JOIN LATERAL (
-        SELECT min(v."availableFraction") AS fraction FROM "Availability" v
-        WHERE v."analystId" = a.id AND wk.week BETWEEN v."startWeek" AND v."endWeek"
-      ) av ON true
-      LEFT JOIN LATERAL (
-        SELECT sum(x.fte) AS fte FROM "Allocation" x
-        WHERE x."analystId" = a.id AND wk.week BETWEEN x."startWeek" AND x."endWeek" AND ${held}
-      ) booked ON true
+      LEFT JOIN available av ON av.id = a.id AND av.week = wk.week
+      LEFT JOIN booked b ON b.id = a.id AND b.week = wk.week
+    ),
+    development AS (
+      SELECT x."analystId" AS id, max(x."endWeek") AS last_week
+      FROM "Allocation" x
+      WHERE x."icsId" = ${icsId}::uuid AND x.kind = 'DEVELOPMENT' AND x."startWeek" <= ${thisWeek}::date AND ${held}
+      GROUP BY x."analystId"
     )
     SELECT a.id::text AS analyst_id, a.name AS analyst_name, o.id::text AS organisation_id, o.name AS organisation_name,
            aw.bucket, a."contractedFte"::float8 AS contracted,
@@ -117,10 +142,7 @@ export async function utilisation(
     FROM analyst_week aw
     JOIN analyst a ON a.id = aw.id
     JOIN "Organisation" o ON o.id = a."organisationId"
-    LEFT JOIN LATERAL (
-      SELECT max(x."endWeek") AS last_week FROM "Allocation" x
-      WHERE x."analystId" = a.id AND x.kind = 'DEVELOPMENT' AND x."startWeek" <= ${thisWeek}::date AND ${held}
-    ) dev ON true
+    LEFT JOIN development dev ON dev.id = a.id
     GROUP BY a.id, a.name, o.id, o.name, aw.bucket, a."contractedFte", dev.last_week
     ORDER BY o.name, a.name, a.id, aw.bucket`;
 
