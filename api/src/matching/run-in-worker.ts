@@ -51,6 +51,11 @@ export class MatchingWorker {
     return this.#stopped !== null;
   }
 
+  /** True while no job sent to the thread is waiting for its answer. */
+  get idle(): boolean {
+    return this.#pending.size === 0;
+  }
+
   /** Lets the process exit while this thread idles. */
   unref(): void {
     this.#worker.unref();
@@ -101,20 +106,36 @@ export async function compareInWorker(input: MatchingInput, options: { signal?: 
 }
 
 // Starting a thread costs seconds (the TypeScript loader compiles the engine again), so the API keeps one
-// matching thread for its lifetime; runs queue on it one after another.
+// matching thread while runs come; runs queue on it one after another. An idle thread still holds about 90 MB
+// (its own heap and loader), so it stops once no run has come for a while.
+export const SHARED_WORKER_IDLE_MS = 2 * 60_000;
 let shared: MatchingWorker | null = null;
+let idleTimer: NodeJS.Timeout | undefined;
 
-/** Solves engine and baseline on the process's long-lived matching thread, started on first use (and again after a crash). */
-export function compareInSharedWorker(input: MatchingInput): Promise<MatchingComparison> {
+/** Solves engine and baseline on the process's matching thread, started on first use (and again after a crash or an idle stop). */
+export async function compareInSharedWorker(input: MatchingInput): Promise<MatchingComparison> {
+  clearTimeout(idleTimer);
   if (!shared || shared.stopped) {
     shared = new MatchingWorker();
     shared.unref();
   }
-  return shared.compare(input);
+  const worker = shared;
+  try {
+    return await worker.compare(input);
+  } finally {
+    if (worker === shared && worker.idle) idleTimer = setTimeout(() => void stopSharedWorker(), SHARED_WORKER_IDLE_MS).unref();
+  }
 }
 
-/** Stops the long-lived matching thread, if it was started (graceful shutdown). */
+/** True while the process's matching thread runs. */
+export function sharedWorkerRunning(): boolean {
+  return shared !== null && !shared.stopped;
+}
+
+/** Stops the process's matching thread, if it is running (graceful shutdown, or idle). */
 export async function stopSharedWorker(): Promise<void> {
-  await shared?.terminate('The server is shutting down');
+  clearTimeout(idleTimer);
+  const worker = shared;
   shared = null;
+  await worker?.terminate('The server is shutting down');
 }

@@ -6,25 +6,28 @@ import { createPrismaClient } from '../../../api/src/db/client.ts';
 import { createDatabaseIfMissing, databaseUrl, dropDatabase } from '../../../api/src/db/database.ts';
 import { startEmbeddedPostgres } from '../../../api/src/db/embedded-postgres.ts';
 import { migrate } from '../../../api/src/db/migrator.ts';
-import { seedDemoIcs, type DemoSeedSummary } from '../../../prisma/seed/demo-ics.ts';
-import { TEST_TODAY } from '../../support/test-clock.ts';
 import { withTimeout, type Teardown } from './teardown.ts';
+import { seedDataset, type Dataset, type SeededDataset } from './datasets.ts';
 
 export interface BenchDatabase {
   url: string;
   server: 'embedded' | 'DATABASE_URL';
-  seeded: DemoSeedSummary;
+  seeded: SeededDataset;
 }
 
 const START_TIMEOUT_MS = 120_000;
 const MIGRATE_TIMEOUT_MS = 120_000;
-const SEED_TIMEOUT_MS = 180_000;
+const SEED_TIMEOUT_MS = 600_000;
 
 /**
- * A fresh database holding the demo ICS: on the server of DATABASE_URL when it is set, otherwise on a
+ * A fresh database holding the dataset: on the server of DATABASE_URL when it is set, otherwise on a
  * throwaway embedded PostgreSQL in a temporary directory. Dropped (and the server stopped) by `teardown`.
  */
-export async function createBenchDatabase(teardown: Teardown, log: (message: string) => void): Promise<BenchDatabase> {
+export async function createBenchDatabase(
+  teardown: Teardown,
+  log: (message: string) => void,
+  dataset: Dataset = 'demo',
+): Promise<BenchDatabase> {
   const external = process.env.DATABASE_URL;
   const adminUrl = external ?? (await startDisposablePostgres(teardown, log));
 
@@ -35,10 +38,12 @@ export async function createBenchDatabase(teardown: Teardown, log: (message: str
 
   log('Migrating…');
   await withTimeout(migrate(url), MIGRATE_TIMEOUT_MS, 'Migrating');
-  log('Seeding the demo ICS…');
+  log(`Seeding the ${dataset} dataset…`);
   const prisma = createPrismaClient(url);
   try {
-    const seeded = await withTimeout(seedDemoIcs(prisma, { today: TEST_TODAY }), SEED_TIMEOUT_MS, 'Seeding the demo ICS');
+    const started = performance.now();
+    const seeded = await withTimeout(seedDataset(prisma, dataset), SEED_TIMEOUT_MS, `Seeding the ${dataset} dataset`);
+    log(`Seeded in ${((performance.now() - started) / 1000).toFixed(1)} s: ${seeded.description}`);
     return { url, server: external ? 'DATABASE_URL' : 'embedded', seeded };
   } finally {
     await prisma.$disconnect();

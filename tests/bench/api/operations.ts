@@ -1,28 +1,5 @@
-import { FEATURED_ANALYST } from '../../../prisma/seed/data/featured-analyst.ts';
-import { DEMO_LOGINS } from '../../../prisma/seed/demo-logins.ts';
-import { execute, type GraphqlRequest } from './graphql-http.ts';
-
-export interface Viewer {
-  label: string;
-  email: string;
-}
-
-export interface Operation {
-  name: string;
-  request: GraphqlRequest;
-}
-
-function demoLogin(role: 'WORKFORCE_LEAD' | 'ORGANISATION_LEAD'): string {
-  const login = DEMO_LOGINS.find((candidate) => candidate.role === role);
-  if (!login) throw new Error(`The demo ICS has no ${role} login`);
-  return login.email;
-}
-
-/** The workforce lead sees the whole ICS; the first organisation lead (the large acute trust) sees a scoped view. */
-export const VIEWERS: readonly Viewer[] = [
-  { label: 'workforce lead', email: demoLogin('WORKFORCE_LEAD') },
-  { label: 'organisation lead', email: demoLogin('ORGANISATION_LEAD') },
-];
+import { execute } from './graphql-http.ts';
+import type { Operation, Role } from './web-pages.ts';
 
 /** The selection of one page of a list, as every list page of the web client asks for it. */
 const listPage = (node: string) => `{ totalCount pageInfo { hasNextPage endCursor } edges { node { ${node} } } }`;
@@ -94,9 +71,9 @@ const ANALYST_PROFILE = /* GraphQL */ `
 `;
 
 const LOOKUP = /* GraphQL */ `
-  query BenchLookup($analyst: String!) {
+  query BenchLookup {
     skills(first: 100) { edges { node { id name } } }
-    analysts(first: 5, filter: { search: $analyst }) { edges { node { id name } } }
+    analysts(first: 1) { edges { node { id name } } }
   }
 `;
 
@@ -143,15 +120,16 @@ interface LookupData {
   analysts: { edges: { node: { id: string; name: string } }[] };
 }
 
-/** The web client's list operations (and one profile), with ids looked up in the seeded demo ICS. */
-export async function webClientOperations(endpoint: string, workforceLeadCookie: string): Promise<Operation[]> {
-  const analystName = `${FEATURED_ANALYST.firstName} ${FEATURED_ANALYST.lastName}`;
-  const { data } = await execute(endpoint, { query: LOOKUP, variables: { analyst: analystName } }, workforceLeadCookie);
+const BOTH: readonly Role[] = ['WORKFORCE_LEAD', 'ORGANISATION_LEAD'];
+
+/** The web client's other list operations (and one profile), with ids looked up in the seeded dataset. */
+export async function listOperations(endpoint: string, workforceLeadCookie: string): Promise<Operation[]> {
+  const { data } = await execute(endpoint, { query: LOOKUP, variables: {} }, workforceLeadCookie);
   const lookup = data as unknown as LookupData;
   const skill = lookup.skills.edges.find(({ node }) => node.name === FILTER_SKILL)?.node;
-  const analyst = lookup.analysts.edges.find(({ node }) => node.name === analystName)?.node;
-  if (!skill) throw new Error(`The demo ICS has no skill named ${FILTER_SKILL}`);
-  if (!analyst) throw new Error(`The demo ICS has no analyst named ${analystName}`);
+  const analyst = lookup.analysts.edges[0]?.node;
+  if (!skill) throw new Error(`The dataset has no skill named ${FILTER_SKILL}`);
+  if (!analyst) throw new Error('The dataset has no analyst');
 
   return [
     { name: 'analysts directory', request: { query: ANALYST_DIRECTORY, variables: { first: 25 } } },
@@ -164,13 +142,16 @@ export async function webClientOperations(endpoint: string, workforceLeadCookie:
     { name: 'insight: capacity and demand', request: { query: CAPACITY_DEMAND, variables: {} } },
     { name: 'insight: fairness report', request: { query: FAIRNESS_REPORT, variables: {} } },
     { name: 'insight: utilisation', request: { query: UTILISATION, variables: {} } },
-  ];
+  ].map((operation) => ({ ...operation, name: `list: ${operation.name}`, roles: BOTH }));
 }
 
-/** How many items a response holds: the edges of its list, or 1 for a single object. */
+/** How many items a response holds: the edges or items of its first list, or 1 for a single object. */
 export function itemCount(data: Record<string, unknown>): number {
-  const root = Object.values(data)[0];
-  if (root === null || root === undefined) return 0;
-  const edges = (root as { edges?: unknown[] }).edges;
-  return Array.isArray(edges) ? edges.length : 1;
+  const roots = Object.values(data).filter((root) => root !== null && root !== undefined);
+  for (const root of roots) {
+    const { edges, items } = root as { edges?: unknown[]; items?: unknown[] };
+    const list = edges ?? items;
+    if (Array.isArray(list)) return list.length;
+  }
+  return roots.length > 0 ? 1 : 0;
 }

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { DATASETS, type Dataset } from './datasets.ts';
 
 export interface BenchOptions {
   /** Measured seconds per operation and viewer, after a one-second warm-up. */
@@ -7,10 +8,16 @@ export interface BenchOptions {
   json: boolean;
   /** Only operations whose name contains this text (case-insensitive). */
   only: string | null;
+  dataset: Dataset;
+  /** Also the web client's other list queries, not only its five pages. */
+  lists: boolean;
 }
 
-const USAGE = `Usage: npm run bench -- [--duration <seconds>] [--connections <n>] [--only <text>] [--json]
+const USAGE = `Usage: npm run bench:api -- [--dataset demo|large] [--england] [--lists] [--duration <seconds>] [--connections <n>] [--only <text>] [--json]
 
+  --dataset      demo: the demo ICS; large: one ICS of 600 analysts, 400 requests and a year of allocations (default)
+  --england      the England dataset (42 ICSs, about 12,000 analysts) instead, checking the API's peak memory
+  --lists        also the web client's other list queries (organisations, projects, requests, allocations, profile, utilisation)
   --duration     measured seconds per operation and viewer (1-120, default 5)
   --connections  concurrent HTTP connections (1-200, default 20)
   --only         run only the operations whose name contains this text
@@ -30,6 +37,9 @@ export function readOptions(args: string[] = process.argv.slice(2)): BenchOption
       args,
       strict: true,
       options: {
+        dataset: { type: 'string', default: 'large' },
+        england: { type: 'boolean', default: false },
+        lists: { type: 'boolean', default: false },
         duration: { type: 'string', default: '5' },
         connections: { type: 'string', default: '20' },
         only: { type: 'string' },
@@ -40,12 +50,15 @@ export function readOptions(args: string[] = process.argv.slice(2)): BenchOption
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  if (parsed.help) throw new UsageError('Benchmarks the GraphQL list operations of the web client over loopback HTTP.');
+  if (parsed.help) throw new UsageError('Benchmarks the GraphQL operations of the web client over loopback HTTP.');
+  if (!(DATASETS as readonly string[]).includes(parsed.dataset)) throw new UsageError(`--dataset must be one of ${DATASETS.join(', ')}, not "${parsed.dataset}"`);
   return {
     durationSeconds: integerIn('--duration', parsed.duration, 1, 120),
     connections: integerIn('--connections', parsed.connections, 1, 200),
     json: parsed.json,
     only: parsed.only?.trim().toLowerCase() || null,
+    dataset: parsed.england ? 'england' : (parsed.dataset as Dataset),
+    lists: parsed.lists,
   };
 }
 

@@ -1,64 +1,97 @@
-// Load-tests the GraphQL operations behind the web client's lists against a freshly seeded demo ICS.
+// Load-tests the GraphQL operations of the web client's pages against a freshly seeded dataset.
 import os from 'node:os';
-import { DEMO_PASSWORD } from '../../../prisma/seed/demo-logins.ts';
+import { cpuCost } from './cpu-cost.ts';
 import { createBenchDatabase } from './database.ts';
+import type { Viewer } from './datasets.ts';
 import { execute, signIn } from './graphql-http.ts';
 import { runLoad, WARM_UP_SECONDS } from './load.ts';
-import { itemCount, VIEWERS, webClientOperations, type Operation, type Viewer } from './operations.ts';
+import { itemCount, listOperations } from './operations.ts';
 import { readOptions, UsageError, type BenchOptions } from './options.ts';
-import { environmentOf, failedRequests, formatTable, type BenchReport, type OperationReport } from './report.ts';
+import { processMemory } from './process-stats.ts';
+import { BARS, environmentOf, failedRequests, formatTable, loadAverage, type BenchReport, type OperationReport } from './report.ts';
 import { startApiServer } from './server.ts';
-import { createStatementCounter } from './statements.ts';
+import { createSnapshotChurn } from './snapshot-churn.ts';
+import { createStatementCounter, type StatementCounts } from './statements.ts';
 import { Teardown } from './teardown.ts';
+import { webPageOperations, type Operation } from './web-pages.ts';
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
+
+/**
+ * While "changing data" rows run, the database changes this often, so answers are computed afresh rather than
+ * served from ones the API kept (requests within one snapshot may still share a computation); the cost is one
+ * tiny statement per interval.
+ */
+const CHURN_INTERVAL_MS = 5;
 
 interface Case {
   operation: Operation;
   viewer: Viewer;
   cookie: string;
   items: number;
-  sqlStatements: number;
+  sqlStatements: StatementCounts;
+  /** The bar covers the pages' operations, not the other list queries. */
+  barApplies: boolean;
 }
 
 async function main(options: BenchOptions, teardown: Teardown): Promise<BenchReport> {
-  const database = await createBenchDatabase(teardown, log);
-  const endpoint = await startApiServer(database.url, teardown);
-  log(`API listening at ${endpoint}`);
+  const database = await createBenchDatabase(teardown, log, options.dataset);
+  const { seeded } = database;
+  const server = await startApiServer(database.url, teardown);
+  log(`API listening at ${server.endpoint} (pid ${server.pid})`);
+  const rssListeningMb = processMemory(server.pid)?.rssMb;
 
   const cookies = new Map<Viewer, string>();
-  for (const viewer of VIEWERS) cookies.set(viewer, await signIn(endpoint, viewer.email, DEMO_PASSWORD));
-  const operations = (await webClientOperations(endpoint, cookies.get(VIEWERS[0]!)!)).filter(
-    (operation) => !options.only || operation.name.toLowerCase().includes(options.only),
-  );
+  for (const viewer of seeded.viewers) cookies.set(viewer, await signIn(server.endpoint, viewer.email, seeded.password));
+  const workforceLead = seeded.viewers.find((viewer) => viewer.role === 'WORKFORCE_LEAD')!;
+  const pages: Operation[] = webPageOperations();
+  const lists = options.lists ? await listOperations(server.endpoint, cookies.get(workforceLead)!) : [];
+  const operations = [...pages, ...lists].filter((operation) => !options.only || operation.name.toLowerCase().includes(options.only));
   if (operations.length === 0) throw new UsageError(`No operation matches --only "${options.only}"`);
 
   // Every case is checked before any load, so a broken operation fails the run in seconds, not minutes.
-  const countStatements = createStatementCounter(database.url, teardown);
+  const snapshots = createSnapshotChurn(database.url, teardown);
+  const countStatements = createStatementCounter(database.url, teardown, snapshots.advance);
   const cases: Case[] = [];
   for (const operation of operations) {
-    for (const viewer of VIEWERS) {
+    for (const viewer of seeded.viewers.filter((candidate) => operation.roles.includes(candidate.role))) {
       const cookie = cookies.get(viewer)!;
-      const { data } = await execute(endpoint, operation.request, cookie).catch((error: unknown) => {
+      const { data } = await execute(server.endpoint, operation.request, cookie).catch((error: unknown) => {
         throw new Error(`"${operation.name}" as the ${viewer.label} failed: ${error instanceof Error ? error.message : error}`);
       });
-      cases.push({ operation, viewer, cookie, items: itemCount(data), sqlStatements: await countStatements(operation.request, cookie) });
+      const sqlStatements = await countStatements(operation.request, cookie);
+      cases.push({ operation, viewer, cookie, items: itemCount(data), sqlStatements, barApplies: pages.includes(operation) });
     }
   }
 
   const settings = { connections: options.connections, durationSeconds: options.durationSeconds };
-  const environment = environmentOf(database);
+  const rssBeforeLoadMb = processMemory(server.pid)?.rssMb;
+  const loadAtStart = loadAverage();
   const results: OperationReport[] = [];
-  for (const [index, { operation, viewer, cookie, items, sqlStatements }] of cases.entries()) {
-    log(`[${index + 1}/${cases.length}] ${operation.name} as the ${viewer.label}…`);
-    const load = await runLoad(endpoint, operation.request, cookie, settings);
-    results.push({ operation: operation.name, viewer: viewer.label, items, sqlStatements, ...load });
+  for (const [index, { operation, viewer, cookie, items, sqlStatements, barApplies }] of cases.entries()) {
+    log(`[${index + 1}/${cases.length}] ${operation.name} as the ${viewer.label} (load average ${loadAverage()})…`);
+    const cpuMsPerRequest = await cpuCost(server.endpoint, operation.request, cookie, server.pid, snapshots.advance);
+    const stopChurn = snapshots.churn(CHURN_INTERVAL_MS);
+    const changingData = await runLoad(server.endpoint, operation.request, cookie, settings).finally(stopChurn);
+    const unchangedData = await runLoad(server.endpoint, operation.request, cookie, settings);
+    results.push({
+      operation: operation.name,
+      viewer: viewer.label,
+      items,
+      sqlStatements,
+      cpuMsPerRequest,
+      changingData,
+      unchangedData,
+      meetsBar: barApplies ? changingData.latencyMs.p95 < BARS.p95Ms : null,
+    });
   }
+  const memory = processMemory(server.pid);
   return {
     settings: { ...settings, warmUpSeconds: WARM_UP_SECONDS, transport: 'loopback HTTP' },
-    environment,
-    seeded: database.seeded,
+    environment: environmentOf(database, loadAtStart),
+    dataset: { name: seeded.name, description: seeded.description },
     operations: results,
+    apiMemory: memory && { ...memory, rssListeningMb: rssListeningMb ?? Number.NaN, rssBeforeLoadMb: rssBeforeLoadMb ?? Number.NaN, meetsBar: memory.peakRssMb < BARS.peakRssMb },
   };
 }
 

@@ -1,22 +1,29 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { ServerMessage } from './server-process.ts';
+import { startScriptNodeOptions } from './start-script-flags.ts';
 import { withTimeout, type Teardown } from './teardown.ts';
 
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
 const SERVER_PROCESS = path.join(import.meta.dirname, 'server-process.ts');
 
-/** Starts the API in a child process on a free loopback port; returns its GraphQL endpoint. */
-export async function startApiServer(databaseUrl: string, teardown: Teardown): Promise<string> {
-  // The child inherits this process's tsx loader through execArgv.
+export interface ApiServer {
+  endpoint: string;
+  pid: number;
+}
+
+/** Starts the API in a child process on a free loopback port. */
+export async function startApiServer(databaseUrl: string, teardown: Teardown): Promise<ApiServer> {
+  // The child inherits this process's tsx loader through execArgv, and gets the memory options of `npm start`.
   const child = fork(SERVER_PROCESS, [], {
+    execArgv: [...process.execArgv, ...startScriptNodeOptions()],
     env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   teardown.add(`stop the API server (pid ${child.pid})`, () => stopChild(child));
   const port = await withTimeout(listeningPort(child), START_TIMEOUT_MS, 'Starting the API server');
-  return `http://127.0.0.1:${port}/graphql`;
+  return { endpoint: `http://127.0.0.1:${port}/graphql`, pid: child.pid! };
 }
 
 function listeningPort(child: ChildProcess): Promise<number> {

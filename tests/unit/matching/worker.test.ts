@@ -1,8 +1,16 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { solveBaseline } from '../../../api/src/matching/baseline.ts';
-import { compareInSharedWorker, compareInWorker, MatchingWorker, MatchingWorkerError, stopSharedWorker } from '../../../api/src/matching/run-in-worker.ts';
+import {
+  compareInSharedWorker,
+  compareInWorker,
+  MatchingWorker,
+  MatchingWorkerError,
+  SHARED_WORKER_IDLE_MS,
+  sharedWorkerRunning,
+  stopSharedWorker,
+} from '../../../api/src/matching/run-in-worker.ts';
 import { solveMatching } from '../../../api/src/matching/solve.ts';
 import type { MatchingInput, MatchingResult } from '../../../api/src/matching/types.ts';
 import { generateIcs } from '../../bench/matching/scenarios.ts';
@@ -81,6 +89,23 @@ describe('matching in a worker thread', { timeout: 60_000 }, () => {
       await stopSharedWorker();
       expect((await compareInSharedWorker(input)).engine.metrics.overCapacity).toBe(0);
     } finally {
+      await stopSharedWorker();
+    }
+  });
+
+  it('stops the shared thread once it has idled for a while, and starts it again for the next run', async () => {
+    const input = generateIcs('balanced', SMALL, 6);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      await compareInSharedWorker(input);
+      vi.advanceTimersByTime(SHARED_WORKER_IDLE_MS - 1);
+      expect(sharedWorkerRunning()).toBe(true);
+      vi.advanceTimersByTime(1);
+      expect(sharedWorkerRunning()).toBe(false);
+      expect((await compareInSharedWorker(input)).engine.metrics.overCapacity).toBe(0);
+      expect(sharedWorkerRunning()).toBe(true);
+    } finally {
+      vi.useRealTimers();
       await stopSharedWorker();
     }
   });
