@@ -3,10 +3,21 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { PrismaClient } from './generated/prisma/client.ts';
+import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from './auth/session-settings.ts';
+import { DEFAULT_RETENTION_MONTHS_AFTER_LEAVING } from './config.ts';
+import { useSignInRateLimit } from './auth/sign-in-rate-limit.ts';
+import { useReadResponseCache } from './cache/response-cache.ts';
 import { createContext, takeResponseCookies, type Context } from './context.ts';
+import { asDatabaseUnavailable, isDatabaseUnavailable } from './db/unavailable.ts';
+import { withRouteErrorResponses } from './http/route-errors.ts';
+import { useGraphqlLimits } from './http/graphql-limits.ts';
+import { useNoNulCharacters } from './http/nul-characters.ts';
+import { usePersistedWebOperations, type PersistedOperationStore } from './http/persisted-operations.ts';
+import { setSecurityHeaders, useGraphiqlContentSecurityPolicy } from './http/security-headers.ts';
 import { schema } from './schema/index.ts';
 import { isCalendarPath, useCalendarFeed } from './services/careers/calendar-route.ts';
 import { useInsightExports } from './services/insight/export-route.ts';
@@ -22,6 +33,16 @@ export interface AppOptions {
   webDistDir?: string;
   /** The current time; tests pass a fixed clock so week-based rules are reproducible. */
   now?: () => Date;
+  /** Production: no introspection, no GraphiQL, and only persisted operations run. */
+  production?: boolean;
+  /** The web client's operations by hash (dist/web/persisted-operations.json); required in production. */
+  persistedOperations?: PersistedOperationStore;
+  /** Believe X-Forwarded-Proto: the server sits behind a reverse proxy that sets it. */
+  trustProxy?: boolean;
+  /** Idle and absolute session limits (SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS). */
+  sessions?: SessionSettings;
+  /** Months after leaving before a leaver is anonymised (RETENTION_MONTHS_AFTER_LEAVING), for the dates the API shows. */
+  retentionMonthsAfterLeaving?: number;
 }
 
 type ServerContext = { req: IncomingMessage; res: ServerResponse };
@@ -31,25 +52,35 @@ export interface App {
   handler: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
-export function createApp({ prisma, logger, webDistDir, now = () => new Date() }: AppOptions): App {
+export function createApp(options: AppOptions): App {
+  const { prisma, logger, webDistDir, now = () => new Date(), production = false, persistedOperations, trustProxy = false, sessions = DEFAULT_SESSION_SETTINGS, retentionMonthsAfterLeaving = DEFAULT_RETENTION_MONTHS_AFTER_LEAVING } = options;
   const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
-    graphiql: process.env.NODE_ENV !== 'production',
+    graphiql: !production,
     landingPage: false,
-    context: ({ request }) => createContext(prisma, request, now),
+    context: ({ request }) => createContext(prisma, request, now, { sessions, trustProxy, retentionMonthsAfterLeaving }),
     plugins: [
       // CSV downloads of the insight reports (/export/*.csv) for the session's user: read-only GETs a
       // browser follows as links, so they come before the CSRF header check that guards operations.
-      useInsightExports(prisma, now),
+      withRouteErrorResponses(useInsightExports(prisma, now), logger),
       // Analysts' calendar feeds (/calendar/<secret>.ics): fetched by calendar apps, the secret URL is the credential.
-      useCalendarFeed(prisma, now),
+      withRouteErrorResponses(useCalendarFeed(prisma, now), logger),
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       useResponseCookies(),
+      useNoNulCharacters(),
+      useSignInRateLimit({ trustProxy }),
+      ...operationGuards(options),
+      // Answers read-only page queries again from memory while the database is unchanged.
+      useReadResponseCache(),
     ],
     maskedErrors: {
       // Never in development mode: a masked error must not carry the original error or its stack.
       maskError: (error, message) => {
+        if (isDatabaseUnavailable(error)) {
+          logger?.warn({ err: error }, 'The database is unavailable');
+          return asDatabaseUnavailable(error);
+        }
         const masked = maskError(error, message, false);
         if (masked !== error) logger?.error({ err: error }, 'Unexpected error in a GraphQL operation');
         return masked;
@@ -61,6 +92,7 @@ export function createApp({ prisma, logger, webDistDir, now = () => new Date() }
   const webRoot = webDistDir && existsSync(path.join(webDistDir, 'index.html')) ? path.resolve(webDistDir) : null;
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    setSecurityHeaders(req, res, { trustProxy });
     if (logger) logRequest(logger, req, res, pathname);
     if (pathname === GRAPHQL_PATH || pathname.startsWith(`${GRAPHQL_PATH}/`) || pathname.startsWith('/export/') || isCalendarPath(pathname) || !webRoot) {
       void yoga(req, res);
@@ -70,6 +102,25 @@ export function createApp({ prisma, logger, webDistDir, now = () => new Date() }
   };
 
   return { yoga, handler };
+}
+
+/** Which operations may run, and how big they may be. */
+function operationGuards({ production = false, persistedOperations }: AppOptions): Plugin[] {
+  const guards: Plugin[] = [useGraphqlLimits()];
+  if (persistedOperations || production) {
+    guards.push(usePersistedWebOperations(persistedOperations ?? new Map(), { onlyPersisted: production }));
+  }
+  if (production) guards.push(useNoIntrospection());
+  else guards.push(useGraphiqlContentSecurityPolicy());
+  return guards;
+}
+
+function useNoIntrospection(): Plugin {
+  return {
+    onValidate({ addValidationRule }) {
+      addValidationRule(NoSchemaIntrospectionCustomRule);
+    },
+  };
 }
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
@@ -168,7 +219,6 @@ function sendFile(file: string, req: IncomingMessage, res: ServerResponse, finge
     'content-length': statSync(file).size,
     // Built assets carry a content hash in their name; everything else must be revalidated.
     'cache-control': fingerprinted ? 'public, max-age=31536000, immutable' : 'no-cache',
-    'x-content-type-options': 'nosniff',
   });
   if (req.method === 'HEAD') {
     res.end();

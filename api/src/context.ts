@@ -1,8 +1,19 @@
 import type { PrismaClient } from './generated/prisma/client.ts';
 import { loadViewer, readSessionToken, type Viewer } from './auth/session.ts';
+import type { SessionSettings } from './auth/session-settings.ts';
 import { UnauthenticatedError } from './errors.ts';
 
-export interface Context {
+/** Settings of the server the context's request came to. */
+export interface ContextOptions {
+  /** Lifetimes of the sessions this server starts. */
+  sessions: SessionSettings;
+  /** Whether a reverse proxy's X-Forwarded-* headers are believed (TRUST_PROXY). */
+  trustProxy: boolean;
+  /** Whole months after leaving before a leaver's personal data is anonymised (RETENTION_MONTHS_AFTER_LEAVING). */
+  retentionMonthsAfterLeaving: number;
+}
+
+export interface Context extends ContextOptions {
   prisma: PrismaClient;
   request: Request;
   /** The signed-in user, or null. */
@@ -27,16 +38,20 @@ export function takeResponseCookies(request: Request): string[] {
 export async function createContext(
   prisma: PrismaClient,
   request: Request,
-  now: () => Date = () => new Date(),
+  now: () => Date,
+  { sessions, trustProxy, retentionMonthsAfterLeaving }: ContextOptions,
 ): Promise<Context> {
   const sessionToken = readSessionToken(request);
-  const viewer = sessionToken ? await loadViewer(prisma, sessionToken) : null;
+  const viewer = sessionToken ? await loadViewer(prisma, sessionToken, now()) : null;
   return {
     prisma,
     request,
     viewer,
     sessionToken,
     now,
+    sessions,
+    trustProxy,
+    retentionMonthsAfterLeaving,
     setCookie: (cookie) => pendingCookies.set(request, [...(pendingCookies.get(request) ?? []), cookie]),
   };
 }

@@ -14,7 +14,13 @@ export type ErrorCode =
   | 'SKILL_REQUIREMENT_NOT_MET'
   | 'INVALID_TRANSITION'
   | 'REQUEST_OVER_COVERED'
-  | 'MATCHING_IN_PROGRESS';
+  | 'MATCHING_IN_PROGRESS'
+  | 'TOO_MANY_ATTEMPTS'
+  | 'SERVICE_UNAVAILABLE'
+  // Refusals before an operation runs (api/src/http/): over a size limit, or not a persisted operation.
+  | 'QUERY_TOO_COMPLEX'
+  | 'PERSISTED_OPERATION_REQUIRED'
+  | 'PERSISTED_OPERATION_NOT_FOUND';
 
 export interface FieldIssue {
   path: (string | number)[];
@@ -66,6 +72,15 @@ export class StaleVersionError extends DomainError {
 export class InvalidCredentialsError extends DomainError {
   constructor() {
     super('INVALID_CREDENTIALS', 'Email address or password is incorrect.');
+  }
+}
+
+/** Sign-in refused for a while after too many failures; the same for every account, so it reveals none. */
+export class TooManyAttemptsError extends DomainError {
+  constructor(retryAfterSeconds: number) {
+    super('TOO_MANY_ATTEMPTS', `Too many failed attempts to sign in. Wait ${Math.ceil(retryAfterSeconds / 60)} minutes, then try again.`, {
+      http: { status: 429, headers: { 'retry-after': String(retryAfterSeconds) } },
+    });
   }
 }
 
@@ -132,6 +147,13 @@ export class InvalidTransitionError extends DomainError {
 export class MatchingInProgressError extends DomainError {
   constructor() {
     super('MATCHING_IN_PROGRESS', 'A matching run is already in progress for this ICS; wait for it to finish.');
+  }
+}
+
+/** PostgreSQL cannot be reached: stopped, restarting, or out of connections. */
+export class DatabaseUnavailableError extends DomainError {
+  constructor() {
+    super('SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly.');
   }
 }
 

@@ -12,7 +12,7 @@ const signedIn = (role: string, name: string): Answer => ({
 });
 
 const home: Answer = {
-  data: { ics, organisations: { totalCount: 13 }, analysts: { totalCount: 127 }, openRequests: { totalCount: 67 } },
+  data: { ics, poolSummary: { organisations: 13, analysts: 127, openRequests: 67 } },
 };
 
 function openApp(me: Answer, url: string) {

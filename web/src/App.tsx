@@ -8,7 +8,9 @@ import { TimelinePage } from './pages/allocations/TimelinePage.tsx';
 import { DataPage } from './pages/data/DataPage.tsx';
 import { DirectoryPage } from './pages/analysts/DirectoryPage.tsx';
 import { AuditLogPage } from './pages/audit/AuditLogPage.tsx';
+import { ProfileViewsPage } from './pages/audit/ProfileViewsPage.tsx';
 import { ProfilePage } from './pages/analysts/ProfilePage.tsx';
+import { RecordLeavingPage } from './pages/analysts/RecordLeavingPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { CapacityPage } from './pages/insight/CapacityPage.tsx';
 import { FairnessPage } from './pages/insight/FairnessPage.tsx';
@@ -17,6 +19,7 @@ import { insightPages } from './pages/insight/insightPages.ts';
 import { UtilisationPage } from './pages/insight/UtilisationPage.tsx';
 import { CareerPage } from './pages/career/CareerPage.tsx';
 import { MyProfilePage } from './pages/my-profile/MyProfilePage.tsx';
+import { MyProfileViewsPage } from './pages/my-profile/MyProfileViewsPage.tsx';
 import { OpportunitiesPage } from './pages/opportunities/OpportunitiesPage.tsx';
 import { OpportunityPage } from './pages/opportunities/OpportunityPage.tsx';
 import { MatchingPage } from './pages/matching/MatchingPage.tsx';
@@ -57,6 +60,7 @@ export function AppRoutes() {
           <Route index element={<HomePage />} />
           <Route path="analysts" element={<DirectoryPage />} />
           <Route path="analysts/:id" element={<ProfilePage />} />
+          <Route path="analysts/:id/leaving" element={<RecordLeavingPage />} />
           <Route path="projects" element={<ProjectsPage />} />
           <Route path="projects/:id" element={<ProjectPage />} />
           <Route path="requests/:id" element={<RequestPage />} />
@@ -82,6 +86,7 @@ export function AppRoutes() {
         </Route>
         <Route element={<RequireSignIn section={sections.audit} />}>
           <Route path="audit" element={<AuditLogPage />} />
+          <Route path="audit/profile-views" element={<ProfileViewsPage />} />
         </Route>
         <Route element={<RequireSignIn section={sections.organisations} />}>
           <Route path="organisations" element={<OrganisationsPage />} />
@@ -92,6 +97,7 @@ export function AppRoutes() {
         </Route>
         <Route element={<RequireSignIn section={sections.myProfile} />}>
           <Route path="my-profile" element={<MyProfilePage />} />
+          <Route path="my-profile/views" element={<MyProfileViewsPage />} />
         </Route>
         <Route element={<RequireSignIn section={sections.opportunities} />}>
           <Route path="opportunities" element={<OpportunitiesPage />} />

@@ -6,6 +6,7 @@ import './organisations.ts';
 import './skills.ts';
 import './role-profiles.ts';
 import './analysts.ts';
+import './analyst-leaving.ts';
 import './projects.ts';
 import './requests.ts';
 import './allocations.ts';
@@ -19,5 +20,7 @@ import './csv.ts';
 import './matching.ts';
 import './insight.ts';
 import './fairness.ts';
+import './privacy.ts';
+import './pool-summary.ts';
 
 export const schema = builder.toSchema();
