@@ -197,6 +197,9 @@ builder.queryFields((t) => ({
       resolve: (query, _root, { filter }, context) =>
         context.prisma.analyst.findMany({
           ...query,
+          // Joined, PostgreSQL built every matching analyst's skills and aspirations before sorting and keeping
+          // the page: about 45 ms of database time per page on a 600-analyst ICS, against 3 ms in separate statements.
+          relationLoadStrategy: 'query',
           where: analystsWhere(viewerOf(context), filter),
           orderBy: [{ name: 'asc' }, { id: 'asc' }],
         }),
