@@ -19,7 +19,7 @@ import { useNoNulCharacters } from './http/nul-characters.ts';
 import { usePersistedWebOperations, type PersistedOperationStore } from './http/persisted-operations.ts';
 import { setSecurityHeaders, useGraphiqlContentSecurityPolicy } from './http/security-headers.ts';
 import { schema } from './schema/index.ts';
-import { isCalendarPath, useCalendarFeed } from './services/careers/calendar-route.ts';
+import { isCalendarPath, loggablePath, useCalendarFeed } from './services/careers/calendar-route.ts';
 import { useInsightExports } from './services/insight/export-route.ts';
 
 const GRAPHQL_PATH = '/graphql';
@@ -132,9 +132,7 @@ function logRequest(logger: Logger, req: IncomingMessage, res: ServerResponse, p
   res.setHeader('x-request-id', requestId);
   const started = performance.now();
   res.once('finish', () => {
-    // A calendar feed's path is its credential; keep it out of the logs.
-    const path = isCalendarPath(pathname) ? '/calendar/(secret)' : pathname;
-    const entry = { requestId, method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) };
+    const entry = { requestId, method: req.method, path: loggablePath(pathname), status: res.statusCode, ms: Math.round(performance.now() - started) };
     if (pathname === GRAPHQL_PATH) logger.info(entry, 'request');
     else logger.debug(entry, 'request');
   });

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { parseCookie, stringifySetCookie } from 'cookie';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { Role } from '../generated/prisma/enums.ts';
+import { forwardedAsHttps } from '../http/security-headers.ts';
 import type { SessionSettings } from './session-settings.ts';
 
 // Sessions are rows in PostgreSQL; the cookie carries a random token and the row keeps only its
@@ -55,8 +56,7 @@ export async function deleteEndedSessions(tx: Prisma.TransactionClient, now: Dat
  */
 export function servedOverHttps(request: Request, trustProxy: boolean): boolean {
   if (new URL(request.url).protocol === 'https:') return true;
-  const forwarded = trustProxy ? request.headers.get('x-forwarded-proto') : null;
-  return forwarded?.split(',')[0]?.trim().toLowerCase() === 'https';
+  return trustProxy && forwardedAsHttps(request.headers.get('x-forwarded-proto'));
 }
 
 export interface CookieTarget {

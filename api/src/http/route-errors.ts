@@ -2,7 +2,8 @@ import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { DatabaseUnavailableError } from '../errors.ts';
-import { isCalendarPath } from '../services/careers/calendar-route.ts';
+import { loggablePath } from '../services/careers/calendar-route.ts';
+import { plainResponse } from './plain-response.ts';
 
 /**
  * For routes answered outside GraphQL (CSV exports, calendar feeds): 503 with a plain message while the
@@ -20,18 +21,12 @@ export function withRouteErrorResponses(plugin: Plugin, logger?: Logger): Plugin
       } catch (error) {
         if (isDatabaseUnavailable(error)) {
           logger?.warn({ err: error }, 'The database is unavailable');
-          payload.endResponse(plain(503, new DatabaseUnavailableError().message, { 'retry-after': '5' }));
+          payload.endResponse(plainResponse(503, new DatabaseUnavailableError().message, { 'retry-after': '5' }));
           return;
         }
-        // A calendar feed's path is its credential; keep it out of the logs.
-        const path = isCalendarPath(payload.url.pathname) ? '/calendar/(secret)' : payload.url.pathname;
-        logger?.error({ err: error, path }, 'Unexpected error in a route');
-        payload.endResponse(plain(500, 'Unexpected error.'));
+        logger?.error({ err: error, path: loggablePath(payload.url.pathname) }, 'Unexpected error in a route');
+        payload.endResponse(plainResponse(500, 'Unexpected error.'));
       }
     },
   };
-}
-
-function plain(status: number, message: string, headers: Record<string, string> = {}): Response {
-  return new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers } });
 }

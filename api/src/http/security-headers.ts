@@ -54,12 +54,15 @@ export function setSecurityHeaders(req: IncomingMessage, res: ServerResponse, { 
  * Served over HTTPS: on a TLS socket, or, only when a reverse proxy in front is trusted to set it, as its
  * X-Forwarded-Proto says (the first value, the client's side of the first proxy).
  */
-export function isHttps(req: IncomingMessage, trustProxy: boolean): boolean {
+function isHttps(req: IncomingMessage, trustProxy: boolean): boolean {
   if ((req.socket as Partial<TLSSocket>).encrypted) return true;
-  if (!trustProxy) return false;
   const forwarded = req.headers['x-forwarded-proto'];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim().toLowerCase();
-  return first === 'https';
+  return trustProxy && forwardedAsHttps(Array.isArray(forwarded) ? forwarded[0] : forwarded);
+}
+
+/** Whether an X-Forwarded-Proto value says https, by its first entry (the client's side of the first proxy). */
+export function forwardedAsHttps(forwardedProto: string | null | undefined): boolean {
+  return forwardedProto?.split(',')[0]?.trim().toLowerCase() === 'https';
 }
 
 /** GraphiQL's page gets the policy it needs in place of the web client's. */

@@ -1,10 +1,16 @@
 import type { Plugin } from 'graphql-yoga';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
+import { plainResponse } from '../../http/plain-response.ts';
 import { CALENDAR_PATH_PREFIX, calendarFeed } from './calendar-feed.ts';
 
 /** Whether a request path belongs to the calendar feed rather than the API or the web client. */
 export function isCalendarPath(pathname: string): boolean {
   return pathname.startsWith(CALENDAR_PATH_PREFIX);
+}
+
+/** The path as logs may show it: a calendar feed's path is its credential, so it is left out. */
+export function loggablePath(pathname: string): string {
+  return isCalendarPath(pathname) ? '/calendar/(secret)' : pathname;
 }
 
 /**
@@ -22,7 +28,7 @@ export function useCalendarFeed(prisma: PrismaClient, now: () => Date): Plugin {
       const name = url.pathname.slice(CALENDAR_PATH_PREFIX.length);
       const feed = name.endsWith('.ics') ? await calendarFeed(prisma, name.slice(0, -'.ics'.length), now()) : null;
       if (feed === null) {
-        endResponse(new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } }));
+        endResponse(plainResponse(404, 'Not found'));
         return;
       }
       endResponse(

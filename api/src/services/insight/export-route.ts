@@ -4,6 +4,7 @@ import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { SkillCategory } from '../../generated/prisma/enums.ts';
 import { loadViewer, readSessionToken, type Viewer } from '../../auth/session.ts';
 import { DomainError } from '../../errors.ts';
+import { plainResponse } from '../../http/plain-response.ts';
 import { fairnessReport } from '../fairness/report.ts';
 import { capacityDemand } from './capacity-demand.ts';
 import { capacityDemandCsv, fairnessCsv } from './csv-export.ts';
@@ -37,16 +38,16 @@ export function useInsightExports(prisma: PrismaClient, now: () => Date): Plugin
 }
 
 async function exportResponse(prisma: PrismaClient, request: Request, url: URL, today: Date): Promise<Response> {
-  if (request.method !== 'GET') return plain(405, 'Use GET.', { allow: 'GET' });
+  if (request.method !== 'GET') return plainResponse(405, 'Use GET.', { allow: 'GET' });
   const token = readSessionToken(request);
   const viewer = token ? await loadViewer(prisma, token, today) : null;
-  if (!viewer) return plain(401, 'Sign in to download reports.');
+  if (!viewer) return plainResponse(401, 'Sign in to download reports.');
   const query = Object.fromEntries(url.searchParams);
   try {
     return url.pathname === '/export/fairness.csv' ? await fairness(prisma, viewer, query, today) : await capacity(prisma, viewer, query, today);
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    return plain(error.code === 'FORBIDDEN' ? 403 : 400, error.message);
+    return plainResponse(error.code === 'FORBIDDEN' ? 403 : 400, error.message);
   }
 }
 
@@ -82,9 +83,5 @@ function csv(body: string, filename: string): Response {
 }
 
 function invalid(error: z.ZodError): Response {
-  return plain(400, error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'));
-}
-
-function plain(status: number, message: string, headers: Record<string, string> = {}): Response {
-  return new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers } });
+  return plainResponse(400, error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'));
 }
