@@ -1,20 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { killRunningApis, startApiProcess } from './support/api-process.ts';
-import { CONFIRM_RUN, matchingWindow, RUN_MATCHING, signInAsWorkforceLead } from './support/demo-matching.ts';
+import { describe, expect, it } from 'vitest';
+import { CONFIRM_RUN, matchingWindow, RUN_MATCHING, signInAsWorkforceLead, useDemoApiDatabase } from './support/demo-matching.ts';
 import { lockWhenRowAppears, waitForBackendToEnd, waitForBlockedApiBackend } from './support/postgres-activity.ts';
 
-let database: TestDatabase;
-beforeAll(async () => {
-  // Migrated and empty: the API seeds the demo ICS at its first start (see support/demo-matching.ts).
-  database = await createTestDatabase('empty');
-});
-afterEach(killRunningApis);
-afterAll(async () => {
-  await database.drop();
-});
-
-const startApi = () => startApiProcess({ DATABASE_URL: database.url });
+const { database, startApi } = useDemoApiDatabase();
 
 /** Every allocation as stored, and the audit trail, to compare before and after. */
 async function snapshot() {

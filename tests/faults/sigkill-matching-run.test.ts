@@ -1,20 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { killRunningApis, startApiProcess } from './support/api-process.ts';
-import { matchingWindow, RUN_MATCHING, signInAsWorkforceLead } from './support/demo-matching.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { matchingWindow, RUN_MATCHING, signInAsWorkforceLead, useDemoApiDatabase } from './support/demo-matching.ts';
 import { lockWhenRowAppears, waitForBackendToEnd, waitForBlockedApiBackend } from './support/postgres-activity.ts';
 
-let database: TestDatabase;
-beforeAll(async () => {
-  // Migrated and empty: the API seeds the demo ICS at its first start (see support/demo-matching.ts).
-  database = await createTestDatabase('empty');
-});
-afterEach(killRunningApis);
-afterAll(async () => {
-  await database.drop();
-});
-
-const startApi = () => startApiProcess({ DATABASE_URL: database.url });
+const { database, startApi } = useDemoApiDatabase();
 const runOf = (id: string) => database.prisma.matchingRun.findUniqueOrThrow({ where: { id } });
 const proposalsOf = (runId: string) => database.prisma.allocation.count({ where: { runId } });
 

@@ -1,9 +1,35 @@
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { DEMO_PASSWORD } from '../../../prisma/seed/demo-logins.ts';
 import { LOGIN } from '../../fixtures/api-client.ts';
-import type { ApiProcess } from './api-process.ts';
+import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
+import { killRunningApis, startApiProcess, type ApiProcess } from './api-process.ts';
 
 // The API seeds the demo ICS on its first start against an empty database, dated by the real clock, so
 // its open requests fall in the next 26 weeks whenever the tests run.
+
+/**
+ * A migrated, empty database for this test file, which the API seeds with the demo ICS at its first start,
+ * and `startApi` to start APIs on it; they are killed after each test and the database dropped after all.
+ */
+export function useDemoApiDatabase() {
+  let created: TestDatabase | undefined;
+  beforeAll(async () => {
+    created = await createTestDatabase('empty');
+  });
+  afterEach(killRunningApis);
+  afterAll(async () => {
+    await created?.drop();
+  });
+  const database = {
+    get prisma() {
+      return created!.prisma;
+    },
+    get url() {
+      return created!.url;
+    },
+  };
+  return { database, startApi: () => startApiProcess({ DATABASE_URL: database.url }) };
+}
 
 export const RUN_MATCHING = /* GraphQL */ `
   mutation Run($input: RunMatchingInput!) {

@@ -2,6 +2,7 @@ import { Prisma, type PrismaClient } from '../../generated/prisma/client.ts';
 import type { SkillCategory } from '../../generated/prisma/enums.ts';
 import type { WeekSpan } from '../../domain/weeks.ts';
 import type { BucketUnit } from './calendar.ts';
+import { allocatableFte, availableByWeek } from './allocatable-sql.ts';
 
 /** Request statuses that count as demand on the pool: submitted and not yet finished or cancelled. */
 export const DEMAND_STATUSES = ['SUBMITTED', 'PARTIALLY_MATCHED', 'MATCHED', 'ACTIVE'] as const;
@@ -68,16 +69,10 @@ export async function supplyDemandCells(prisma: PrismaClient | Prisma.Transactio
       SELECT a.id, a."organisationId", a."pooledFte", a."protectedDevelopmentShare" FROM "Analyst" a
       WHERE a."icsId" = ${icsId}::uuid AND a.status = 'ACTIVE' ${inOrganisation(Prisma.sql`a."organisationId"`)}
     ),
-    available AS (
-      SELECT v."analystId" AS analyst_id, wk.week, min(v."availableFraction") AS fraction
-      FROM "Availability" v
-      JOIN analyst a ON a.id = v."analystId"
-      JOIN weeks wk ON wk.week BETWEEN v."startWeek" AND v."endWeek"
-      GROUP BY v."analystId", wk.week
-    ),
+    ${availableByWeek},
     pooled_week AS (
       SELECT a.id AS analyst_id, a."organisationId" AS organisation_id, wk.bucket,
-             floor(a."pooledFte" * (1 - a."protectedDevelopmentShare") * COALESCE(av.fraction, 1) * 10) / 10 AS fte
+             ${allocatableFte} AS fte
       FROM analyst a
       CROSS JOIN weeks wk
       LEFT JOIN available av ON av.analyst_id = a.id AND av.week = wk.week

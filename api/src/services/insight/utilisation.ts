@@ -6,6 +6,7 @@ import { ForbiddenError } from '../../errors.ts';
 import { bucketLabel, weeksOfMonths } from './calendar.ts';
 import { heldOrCompletedAllocation } from '../fairness/load-data.ts';
 import { reportCache } from './report-cache.ts';
+import { allocatableFte, availableByWeek } from './allocatable-sql.ts';
 
 /** Weeks without a development placement after which an analyst is flagged. */
 export const DEVELOPMENT_LOOKBACK_WEEKS = 52;
@@ -101,13 +102,7 @@ async function computeUtilisation(
       WHERE a."icsId" = ${icsId}::uuid AND a.status = 'ACTIVE'
         ${organisationId ? Prisma.sql`AND a."organisationId" = ${organisationId}::uuid` : Prisma.empty}
     ),
-    available AS (
-      SELECT v."analystId" AS id, wk.week, min(v."availableFraction") AS fraction
-      FROM "Availability" v
-      JOIN analyst a ON a.id = v."analystId"
-      JOIN weeks wk ON wk.week BETWEEN v."startWeek" AND v."endWeek"
-      GROUP BY v."analystId", wk.week
-    ),
+    ${availableByWeek},
     booked AS (
       SELECT x."analystId" AS id, wk.week, sum(x.fte) AS fte
       FROM "Allocation" x
@@ -119,11 +114,11 @@ async function computeUtilisation(
     analyst_week AS (
       SELECT a.id, wk.bucket,
              a."pooledFte" * COALESCE(av.fraction, 1) AS pooled,
-             floor(a."pooledFte" * (1 - a."protectedDevelopmentShare") * COALESCE(av.fraction, 1) * 10) / 10 AS allocatable,
+             ${allocatableFte} AS allocatable,
              COALESCE(b.fte, 0) AS allocated
       FROM analyst a
       CROSS JOIN weeks wk
-      LEFT JOIN available av ON av.id = a.id AND av.week = wk.week
+      LEFT JOIN available av ON av.analyst_id = a.id AND av.week = wk.week
       LEFT JOIN booked b ON b.id = a.id AND b.week = wk.week
     ),
     development AS (
