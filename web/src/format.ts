@@ -58,6 +58,11 @@ export function plural(count: number, singular: string, pluralForm = `${singular
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
+/** "23 November 2026 to 14 December 2026 (4 weeks)". */
+export function weeksLabel(startWeek: string, endWeek: string): string {
+  return `${dateLabel(startWeek)} to ${dateLabel(endWeek)} (${plural(weekCount(startWeek, endWeek), 'week')})`;
+}
+
 const organisationKindLabels: Record<string, string> = {
   ICB: 'Integrated care board',
   ACUTE_TRUST: 'Acute trust',

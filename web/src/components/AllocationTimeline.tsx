@@ -6,7 +6,7 @@ import { Bar, Line } from '@visx/shape';
 import { Table } from 'nhsuk-react-components';
 import { useId } from 'react';
 import './AllocationTimeline.css';
-import { dateLabel, fteLabel, plural, weekCount } from '../format.ts';
+import { fteLabel, plural, weeksLabel } from '../format.ts';
 import { StatusTag } from './StatusTag.tsx';
 import { addWeeksTo, mondaysFrom } from '../weeks.ts';
 import {
@@ -252,7 +252,7 @@ function TimelineTable({ allocations, title, showAnalyst }: { allocations: reado
             <Table.Cell>{allocation.work}</Table.Cell>
             <Table.Cell>{allocation.organisation.name}</Table.Cell>
             <Table.Cell>
-              {dateLabel(allocation.startWeek)} to {dateLabel(allocation.endWeek)} ({plural(weekCount(allocation.startWeek, allocation.endWeek), 'week')})
+              {weeksLabel(allocation.startWeek, allocation.endWeek)}
             </Table.Cell>
             <Table.Cell format="numeric">{fteLabel(allocation.fte)}</Table.Cell>
             <Table.Cell>

@@ -1,7 +1,7 @@
 import { Table } from 'nhsuk-react-components';
 import { Link } from 'react-router';
-import { fteLabel } from '../../format.ts';
-import { partyLabels, weeksLabel, type Party } from './allocationLabels.ts';
+import { fteLabel, weeksLabel } from '../../format.ts';
+import { partyLabels, type Party } from './allocationLabels.ts';
 
 export interface ProposalToDecide {
   id: string;

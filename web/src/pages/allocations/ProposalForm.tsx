@@ -1,12 +1,11 @@
 import { Button, Radios, Table, TextInput } from 'nhsuk-react-components';
 import { useDeferredValue, useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
-import { dateLabel, fteLabel, percentLabel, skillLevelLabel } from '../../format.ts';
+import { dateLabel, fteLabel, percentLabel, skillLevelLabel, weeksLabel } from '../../format.ts';
 import { graphql, type ResultOf } from '../../graphql.ts';
 import { fieldProblem } from './ProblemSummary.tsx';
 import type { Problem } from './problems.ts';
 import { proposalFieldIds, readProposal, type ProposalFields, type ProposalInput } from './proposalFields.ts';
-import { weeksLabel } from './allocationLabels.ts';
 
 export const ProposalCandidatesQuery = graphql(`
   query ProposalCandidates($requestId: ID!) {

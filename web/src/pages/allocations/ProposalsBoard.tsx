@@ -6,9 +6,9 @@ import { PagedResults, useCursorPage } from '../../components/CursorPagination.t
 import { FilterForm } from '../../components/FilterForm.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryStates } from '../../components/QueryStates.tsx';
-import { dateLabel, fteLabel, plural } from '../../format.ts';
+import { dateLabel, fteLabel, plural, weeksLabel } from '../../format.ts';
 import { graphql, type ResultOf } from '../../graphql.ts';
-import { kindLabel, nobodyHasDecided, stageLabel, weeksLabel } from './allocationLabels.ts';
+import { kindLabel, nobodyHasDecided, stageLabel } from './allocationLabels.ts';
 import { AllocationsNavigation } from './AllocationsNavigation.tsx';
 import { ConfirmProposalsButton } from './ConfirmProposalsButton.tsx';
 import { Notice } from './Notice.tsx';

@@ -1,5 +1,3 @@
-import { dateLabel, plural, weekCount } from '../../format.ts';
-
 export type Party = 'REQUESTER' | 'RELEASE' | 'ANALYST';
 
 export const partyLabels: Record<Party, string> = {
@@ -27,11 +25,6 @@ const kindLabels: Record<string, string> = {
 
 export function kindLabel(kind: string): string {
   return kindLabels[kind] ?? kind;
-}
-
-/** "23 November 2026 to 14 December 2026 (4 weeks)". */
-export function weeksLabel(startWeek: string, endWeek: string): string {
-  return `${dateLabel(startWeek)} to ${dateLabel(endWeek)} (${plural(weekCount(startWeek, endWeek), 'week')})`;
 }
 
 interface StageFields {
