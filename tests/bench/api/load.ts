@@ -23,11 +23,15 @@ const REQUEST_TIMEOUT_SECONDS = 10;
 /** Latency samples kept per run; far above what a loopback run of two minutes produces. */
 const MAX_SAMPLES = 5_000_000;
 
-/** Warms up, then holds `connections` busy for the duration and measures every response. */
-export async function runLoad(endpoint: string, request: GraphqlRequest, cookie: string, settings: LoadSettings): Promise<LoadResult> {
-  await cannon(endpoint, request, cookie, { ...settings, durationSeconds: WARM_UP_SECONDS }, () => {});
+/**
+ * Warms up, then holds `connections` busy for the duration and measures every response. Connection i signs
+ * its requests with `cookies[i % cookies.length]`: one cookie is one user's session shared by every
+ * connection, several are several people.
+ */
+export async function runLoad(endpoint: string, request: GraphqlRequest, cookies: readonly string[], settings: LoadSettings): Promise<LoadResult> {
+  await cannon(endpoint, request, cookies, { ...settings, durationSeconds: WARM_UP_SECONDS }, () => {});
   const latencies: number[] = [];
-  const result = await cannon(endpoint, request, cookie, settings, (milliseconds) => {
+  const result = await cannon(endpoint, request, cookies, settings, (milliseconds) => {
     if (latencies.length < MAX_SAMPLES) latencies.push(milliseconds);
   });
   latencies.sort((a, b) => a - b);
@@ -44,17 +48,22 @@ export async function runLoad(endpoint: string, request: GraphqlRequest, cookie:
 function cannon(
   endpoint: string,
   request: GraphqlRequest,
-  cookie: string,
+  cookies: readonly string[],
   { connections, durationSeconds }: LoadSettings,
   onLatency: (milliseconds: number) => void,
 ): Promise<autocannon.Result> {
   let instance: autocannon.Instance | undefined;
+  let connection = 0;
   const finished = new Promise<autocannon.Result>((resolve, reject) => {
     instance = autocannon(
       {
         url: endpoint,
         method: 'POST',
-        headers: { ...GRAPHQL_HEADERS, cookie },
+        headers: { ...GRAPHQL_HEADERS, cookie: cookies[0]! },
+        setupClient: (client) => {
+          client.setHeaders({ ...GRAPHQL_HEADERS, cookie: cookies[connection % cookies.length]! });
+          connection += 1;
+        },
         body: JSON.stringify(request),
         connections,
         duration: durationSeconds,
@@ -70,7 +79,7 @@ function cannon(
 }
 
 /** Nearest-rank percentile of sorted samples. */
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const rank = Math.ceil((p / 100) * sorted.length);
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
