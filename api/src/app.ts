@@ -69,7 +69,7 @@ export function createApp(options: AppOptions): App {
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       useResponseCookies(),
       useNoNulCharacters(),
-      useSignInRateLimit({ trustProxy }),
+      useSignInRateLimit({ prisma, trustProxy }),
       ...operationGuards(options),
       // Answers read-only page queries again from memory while the database is unchanged.
       useReadResponseCache(),

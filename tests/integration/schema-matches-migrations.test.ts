@@ -41,6 +41,8 @@ function expectedType(field: DmmfField): string {
         return native === 'Uuid' ? 'uuid' : 'text';
       case 'Int':
         return 'integer';
+      case 'BigInt':
+        return 'bigint';
       case 'Boolean':
         return 'boolean';
       case 'Json':
@@ -58,7 +60,7 @@ function expectedType(field: DmmfField): string {
 }
 
 function actualType(column: ColumnRow): string {
-  if (column.data_type === 'ARRAY') return `${column.udt_name.replace(/^_/, '').replace('int4', 'integer')}[]`;
+  if (column.data_type === 'ARRAY') return `${column.udt_name.replace(/^_/, '').replace('int4', 'integer').replace('int8', 'bigint')}[]`;
   if (column.data_type === 'USER-DEFINED') return column.udt_name;
   if (column.data_type === 'numeric') return `numeric(${column.numeric_precision},${column.numeric_scale})`;
   if (column.data_type === 'timestamp with time zone') return `timestamptz(${column.datetime_precision})`;

@@ -7,13 +7,15 @@ import { startScenarioApp } from '../fixtures/scenario-app.ts';
 import { useScenarioApp } from '../fixtures/use-scenario-app.ts';
 import { TEST_TODAY } from '../support/test-clock.ts';
 
-// Each test gets its own app, so its own failure counts; the limiter's window runs on the real clock.
+// The counts live in the database, shared by every app on it; each test starts with none. The limiter's window
+// runs on the real clock.
 const setup = useScenarioApp(startScenarioApp);
 const { perAccount, perAddress } = SIGN_IN_LIMITS;
 const REFUSAL = { code: 'TOO_MANY_ATTEMPTS', message: 'Too many failed attempts to sign in. Wait 15 minutes, then try again.' };
 
-afterEach(() => {
+afterEach(async () => {
   vi.useRealTimers();
+  await setup.database.prisma.signInThrottle.deleteMany();
 });
 
 function freshApp(trustProxy = false): App {
@@ -54,6 +56,20 @@ describe('sign-in rate limit per account', () => {
     expectRefused(await signIn(app, hospiceLead.email, SCENARIO_PASSWORD));
     expectRefused(await signIn(app, ` ${hospiceLead.email.toUpperCase()}`, SCENARIO_PASSWORD));
     expect(errorCodes(await signIn(app, acuteLead.email, SCENARIO_PASSWORD))).toEqual([]);
+  });
+
+  it('counts the guesses sent through every API process at once together, and stores neither the email nor the address', async () => {
+    const [first, second] = [freshApp(), freshApp()];
+    const { hospiceLead } = setup.scenario.users;
+    const guesses = Array.from({ length: perAccount.failures + 3 }, (_, i) => signIn(i % 2 ? first : second, hospiceLead.email, `guess-${i}`));
+    const codes = (await Promise.all(guesses)).flatMap(errorCodes).sort();
+    expect(codes).toEqual([...Array(perAccount.failures).fill('INVALID_CREDENTIALS'), ...Array(3).fill('TOO_MANY_ATTEMPTS')]);
+    expectRefused(await signIn(first, hospiceLead.email, SCENARIO_PASSWORD));
+    expectRefused(await signIn(second, hospiceLead.email, SCENARIO_PASSWORD));
+
+    const stored = JSON.stringify(await setup.database.prisma.signInThrottle.findMany(), (_key, value: unknown) => (typeof value === 'bigint' ? Number(value) : value));
+    expect(stored).not.toContain(hospiceLead.email);
+    expect(stored).not.toContain('hospice');
   });
 
   it('refuses an unknown email exactly as a known one, so the refusal does not tell whether an account exists', async () => {

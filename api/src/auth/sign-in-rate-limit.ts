@@ -1,8 +1,10 @@
+import { createHash, randomInt } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { useRateLimiter, type Identity, type Store } from '@envelop/rate-limiter';
 import { getFieldIdentity } from '@envelop/rate-limiter/get-graphql-rate-limiter';
 import type { Plugin, YogaInitialContext } from 'graphql-yoga';
 import { TooManyAttemptsError } from '../errors.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
 import { clientAddress } from './client-address.ts';
 import { normaliseEmail } from './email.ts';
 
@@ -17,45 +19,72 @@ const SIGN_IN_FIELD = 'login';
 // @envelop/rate-limiter counts every call of a field, as it starts. Only failures should count, or a lead who
 // signs in on a few devices would lock themself out; so a sign-in that succeeds is taken off the counts again
 // (signInSucceeded). Counting at the start means concurrent guesses cannot all slip in before the first fails.
-// The counts live in this process's memory: with several API processes each keeps its own.
+// The counts live in PostgreSQL, so several API processes behind one address count the same attempts.
 
-/** Attempt timestamps per identity; the limiter drops those older than its window when it writes. */
+/**
+ * Attempt times per identity, one row each in "SignInThrottle" under a SHA-256 of the identity (the email or
+ * the client address is not stored as such), dropped once no attempt is left in the window.
+ *
+ * The limiter reads an identity's attempts, decides, then writes them back: two processes (or two requests in
+ * one) doing that at once would each miss the other's attempt. So the read records the attempt in the same
+ * statement, under the row's lock, unless the limit is already reached (a refused attempt does not count), and
+ * the write has nothing left to do. Each attempt is stored in microseconds with a random last three digits, so
+ * the read can tell its own attempt from one made in the same millisecond.
+ */
 class AttemptStore implements Store {
-  private readonly attempts = new Map<string, readonly number[]>();
   private lastSweep = Date.now();
 
-  constructor(private readonly windowMs: number) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly limit: Limit,
+  ) {}
 
-  getForIdentity({ fieldIdentity }: Identity): readonly number[] {
-    return this.attempts.get(fieldIdentity) ?? [];
+  private get windowMs(): number {
+    return this.limit.windowMinutes * 60_000;
   }
 
-  setForIdentity({ fieldIdentity }: Identity, timestamps: readonly number[]): void {
-    this.attempts.set(fieldIdentity, timestamps);
-    this.sweep();
+  async getForIdentity({ fieldIdentity }: Identity): Promise<readonly number[]> {
+    const now = Date.now();
+    const attempt = BigInt(now) * 1000n + BigInt(randomInt(1000));
+    const since = BigInt(now - this.windowMs) * 1000n;
+    const [row] = await this.prisma.$queryRaw<{ attemptTimes: bigint[] }[]>`
+      INSERT INTO "SignInThrottle" AS throttle ("key", "attemptTimes") VALUES (${keyOf(fieldIdentity)}, ARRAY[${attempt}::bigint])
+      ON CONFLICT ("key") DO UPDATE SET "attemptTimes" = (
+        WITH recent AS (SELECT ARRAY(SELECT t FROM unnest(throttle."attemptTimes") AS t WHERE t > ${since} ORDER BY t) AS times)
+        SELECT CASE WHEN cardinality(times) < ${this.limit.failures} THEN times || ${attempt}::bigint ELSE times END FROM recent
+      )
+      RETURNING "attemptTimes"`;
+    return (row?.attemptTimes ?? []).filter((time) => time !== attempt).map((time) => Number(time / 1000n));
+  }
+
+  async setForIdentity(): Promise<void> {
+    await this.sweep();
   }
 
   /** Forgets every attempt of the identifier. */
-  clear(identifier: string): void {
-    this.attempts.delete(fieldIdentityOf(identifier));
+  async clear(identifier: string): Promise<void> {
+    await this.prisma.$executeRaw`DELETE FROM "SignInThrottle" WHERE "key" = ${keyOf(fieldIdentityOf(identifier))}`;
   }
 
-  /** Takes one attempt of the identifier off its count. */
-  forgiveOne(identifier: string): void {
-    const key = fieldIdentityOf(identifier);
-    this.attempts.set(key, (this.attempts.get(key) ?? []).slice(0, -1));
+  /** Takes one attempt of the identifier (the latest) off its count. */
+  async forgiveOne(identifier: string): Promise<void> {
+    await this.prisma.$executeRaw`
+      UPDATE "SignInThrottle" SET "attemptTimes" = "attemptTimes"[1:cardinality("attemptTimes") - 1]
+      WHERE "key" = ${keyOf(fieldIdentityOf(identifier))}`;
   }
 
-  /** Now and then, drops the identities with no attempt left in the window, so memory follows recent traffic. */
-  private sweep(): void {
+  /** Now and then, drops the identities with no attempt left in the window. */
+  private async sweep(): Promise<void> {
     const now = Date.now();
     if (now - this.lastSweep < this.windowMs) return;
     this.lastSweep = now;
-    for (const [key, timestamps] of this.attempts) {
-      if (timestamps.every((timestamp) => timestamp + this.windowMs <= now)) this.attempts.delete(key);
-    }
+    const since = BigInt(now - this.windowMs) * 1000n;
+    await this.prisma.$executeRaw`
+      DELETE FROM "SignInThrottle" WHERE coalesce("attemptTimes"[cardinality("attemptTimes")], 0) <= ${since}`;
   }
 }
+
+const keyOf = (fieldIdentity: string) => createHash('sha256').update(fieldIdentity).digest('hex');
 
 /** The key the limiter uses for a field that has its own identifyFn. */
 function fieldIdentityOf(identifier: string): string {
@@ -67,13 +96,13 @@ type ServerContext = { req?: IncomingMessage };
 type LimitedContext = YogaInitialContext & ServerContext;
 type Limit = { failures: number; windowMinutes: number };
 
-const successByRequest = new WeakMap<Request, (email: string) => void>();
+const successByRequest = new WeakMap<Request, (email: string) => Promise<void>>();
 
 /** Tells the limiter that the sign-in attempt of this request succeeded, so it does not count as a failure. */
-export function signInSucceeded(request: Request, email: string): void {
+export async function signInSucceeded(request: Request, email: string): Promise<void> {
   const forgive = successByRequest.get(request);
   if (!forgive) throw new Error('useSignInRateLimit is not installed.');
-  forgive(email);
+  await forgive(email);
 }
 
 /**
@@ -81,9 +110,9 @@ export function signInSucceeded(request: Request, email: string): void {
  * failures, before the password is looked at; unknown emails count like known ones, so the refusal says
  * nothing about whether an account exists.
  */
-export function useSignInRateLimit({ trustProxy }: { trustProxy: boolean }): Plugin<ServerContext> {
-  const accounts = new AttemptStore(SIGN_IN_LIMITS.perAccount.windowMinutes * 60_000);
-  const addresses = new AttemptStore(SIGN_IN_LIMITS.perAddress.windowMinutes * 60_000);
+export function useSignInRateLimit({ prisma, trustProxy }: { prisma: PrismaClient; trustProxy: boolean }): Plugin<ServerContext> {
+  const accounts = new AttemptStore(prisma, SIGN_IN_LIMITS.perAccount);
+  const addresses = new AttemptStore(prisma, SIGN_IN_LIMITS.perAddress);
   const addressOf = (context: LimitedContext) => clientAddress(context.request, context.req, trustProxy);
   return {
     onPluginInit({ addPlugin }) {
@@ -91,9 +120,9 @@ export function useSignInRateLimit({ trustProxy }: { trustProxy: boolean }): Plu
       addPlugin(limiter(addresses, SIGN_IN_LIMITS.perAddress, addressOf));
     },
     onContextBuilding({ context }) {
-      successByRequest.set(context.request, (email) => {
-        accounts.clear(normaliseEmail(email));
-        addresses.forgiveOne(addressOf(context));
+      successByRequest.set(context.request, async (email) => {
+        await accounts.clear(normaliseEmail(email));
+        await addresses.forgiveOne(addressOf(context));
       });
     },
   };

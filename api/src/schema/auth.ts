@@ -46,7 +46,7 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, { email, password }, context) => {
       const { prisma, request, sessionToken, setCookie, now, sessions } = context;
       const session = await signIn(prisma, { email, password, previousToken: sessionToken, now: now(), settings: sessions });
-      signInSucceeded(request, email);
+      await signInSucceeded(request, email);
       setCookie(sessionCookie(context, session.token, sessions));
       return prisma.user.findUniqueOrThrow({ ...query, where: { id: session.userId } });
     },
