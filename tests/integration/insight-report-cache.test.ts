@@ -122,6 +122,19 @@ describe('derived reports kept between requests', () => {
     expect(statements).toBeLessThanOrEqual(5 * kept + (computed - kept));
   });
 
+  it('executes a page query once for the same requests from one person arriving together', async () => {
+    const window = (fromWeek: string, toWeek: string) => ({ filter: { fromWeek, toWeek, statuses: ['PROPOSED', 'ACCEPTED', 'ACTIVE'] } });
+    const computed = (await read(TIMELINE, window('2026-10-05', '2026-12-28'))).statements;
+    const kept = (await read(TIMELINE, window('2026-10-05', '2026-12-28'))).statements;
+    statements = 0;
+    const results = await Promise.all(Array.from({ length: 5 }, () => setup.clients.lead.execute(TIMELINE, window('2026-10-12', '2027-01-04'))));
+    await queryEventsDelivered();
+    expect(results.every((result) => result.errors === undefined)).toBe(true);
+    expect(new Set(results.map((result) => JSON.stringify(result.data))).size).toBe(1);
+    // Five session lookups and snapshot checks, and the page's own statements once.
+    expect(statements).toBe(5 * kept + (computed - kept));
+  });
+
   it('answers a page query again from memory, for the same person only, until something is written', async () => {
     const { allocations } = setup.insight;
     const filter = { filter: { fromWeek: '2026-11-23', toWeek: '2027-02-15', statuses: ['PROPOSED', 'ACCEPTED', 'ACTIVE'] } };

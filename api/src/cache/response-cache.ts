@@ -49,6 +49,12 @@ function keptOperation(document: DocumentNode, operationName: string | null | un
   return printed;
 }
 
+/** Executions under way, by key and snapshot: the same request arriving meanwhile waits for their result. */
+const executing = new Map<string, Promise<ExecutionResult | null>>();
+
+const keepable = (result: ExecutionResult | AsyncIterable<unknown>): result is ExecutionResult =>
+  !(Symbol.asyncIterator in result) && !result.errors?.length;
+
 export function useReadResponseCache(): Plugin<Context> {
   return {
     async onExecute({ args, executeFn, setExecuteFn, setResultAndStopExecution }) {
@@ -60,18 +66,25 @@ export function useReadResponseCache(): Plugin<Context> {
       const today = context.now().toISOString().slice(0, 10);
       const key = JSON.stringify([viewer.userId, viewer.sessionId, today, operation, args.operationName ?? null, args.variableValues ?? null]);
       const snapshot = await currentSnapshot(context.prisma);
-      const kept = responseCache.peek<ExecutionResult>(key, snapshot);
+      const kept = responseCache.peek<ExecutionResult>(key, snapshot) ?? (await executing.get(`${snapshot}|${key}`));
       if (kept) {
         setResultAndStopExecution(kept);
         return;
       }
-      setExecuteFn((executeArgs) => withKnownSnapshot(snapshot, () => executeFn(executeArgs)));
-      return {
-        onExecuteDone({ result }) {
-          const complete = result as ExecutionResult;
-          if (!(Symbol.asyncIterator in complete) && !complete.errors?.length) responseCache.keep(key, snapshot, complete);
-        },
-      };
+      setExecuteFn((executeArgs) => {
+        const execution = Promise.resolve(withKnownSnapshot(snapshot, () => executeFn(executeArgs)));
+        const shared = execution.then(
+          (result) => (keepable(result) ? result : null),
+          () => null,
+        );
+        const name = `${snapshot}|${key}`;
+        executing.set(name, shared);
+        void shared.then((result) => {
+          if (executing.get(name) === shared) executing.delete(name);
+          if (result) responseCache.keep(key, snapshot, result);
+        });
+        return execution;
+      });
     },
   };
 }
