@@ -1,5 +1,5 @@
 import { execute } from './graphql-http.ts';
-import type { Operation, Role } from './web-pages.ts';
+import { webDocument, type Operation, type Role } from './web-pages.ts';
 
 /** The selection of one page of a list, as every list page of the web client asks for it. */
 const listPage = (node: string) => `{ totalCount pageInfo { hasNextPage endCursor } edges { node { ${node} } } }`;
@@ -74,6 +74,8 @@ const LOOKUP = /* GraphQL */ `
   query BenchLookup {
     skills(first: 100) { edges { node { id name } } }
     analysts(first: 1) { edges { node { id name } } }
+    submitted: requests(first: 1, filter: { status: SUBMITTED }) { edges { node { id } } }
+    active: requests(first: 1, filter: { status: ACTIVE }) { edges { node { id } } }
   }
 `;
 
@@ -118,6 +120,8 @@ const FILTER_SKILL = 'SQL';
 interface LookupData {
   skills: { edges: { node: { id: string; name: string } }[] };
   analysts: { edges: { node: { id: string; name: string } }[] };
+  submitted: { edges: { node: { id: string } }[] };
+  active: { edges: { node: { id: string } }[] };
 }
 
 const BOTH: readonly Role[] = ['WORKFORCE_LEAD', 'ORGANISATION_LEAD'];
@@ -130,8 +134,10 @@ export async function listOperations(endpoint: string, workforceLeadCookie: stri
   const analyst = lookup.analysts.edges[0]?.node;
   if (!skill) throw new Error(`The dataset has no skill named ${FILTER_SKILL}`);
   if (!analyst) throw new Error('The dataset has no analyst');
+  const live = (lookup.submitted.edges[0] ?? lookup.active.edges[0])?.node;
+  if (!live) throw new Error('The dataset has no submitted or active request');
 
-  return [
+  const lists = [
     { name: 'analysts directory', request: { query: ANALYST_DIRECTORY, variables: { first: 25 } } },
     { name: `analysts directory, skill ${FILTER_SKILL}`, request: { query: ANALYST_DIRECTORY, variables: { first: 25, filter: { skillId: skill.id } } } },
     { name: 'organisations', request: { query: ORGANISATIONS, variables: { first: 50 } } },
@@ -142,7 +148,14 @@ export async function listOperations(endpoint: string, workforceLeadCookie: stri
     { name: 'insight: capacity and demand', request: { query: CAPACITY_DEMAND, variables: {} } },
     { name: 'insight: fairness report', request: { query: FAIRNESS_REPORT, variables: {} } },
     { name: 'insight: utilisation', request: { query: UTILISATION, variables: {} } },
-  ].map((operation) => ({ ...operation, name: `list: ${operation.name}`, roles: BOTH }));
+  ].map((operation): Operation => ({ ...operation, name: `list: ${operation.name}`, roles: BOTH }));
+  // A workforce lead choosing an analyst by hand ranks every analyst of the ICS against the request.
+  const candidates: Operation = {
+    name: 'candidates for a request',
+    request: { query: webDocument('pages/allocations/ProposalForm.tsx', 'ProposalCandidatesQuery'), variables: { requestId: live.id } },
+    roles: ['WORKFORCE_LEAD'],
+  };
+  return [...lists, candidates];
 }
 
 /** How many items a response holds: the edges or items of its first list, or 1 for a single object. */
