@@ -9,7 +9,8 @@ import type { Logger } from 'pino';
 import type { PrismaClient } from './generated/prisma/client.ts';
 import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from './auth/session-settings.ts';
 import { DEFAULT_RETENTION_MONTHS_AFTER_LEAVING } from './config.ts';
-import { useSignInRateLimit } from './auth/sign-in-rate-limit.ts';
+import { usePasswordChangeGate } from './auth/password-change-gate.ts';
+import { usePasswordAttemptLimits } from './auth/password-attempt-limits.ts';
 import { useReadResponseCache } from './cache/response-cache.ts';
 import { createContext, takeResponseCookies, type Context } from './context.ts';
 import { asDatabaseUnavailable, isDatabaseUnavailable } from './db/unavailable.ts';
@@ -69,8 +70,9 @@ export function createApp(options: AppOptions): App {
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       useResponseCookies(),
       useNoNulCharacters(),
-      useSignInRateLimit({ prisma, trustProxy }),
+      usePasswordAttemptLimits({ prisma, trustProxy }),
       ...operationGuards(options),
+      usePasswordChangeGate(),
       // Answers read-only page queries again from memory while the database is unchanged.
       useReadResponseCache(),
     ],

@@ -1,5 +1,5 @@
 import type { PrismaClient } from './generated/prisma/client.ts';
-import { loadViewer, readSessionToken, type Viewer } from './auth/session.ts';
+import { loadSession, readSessionToken, type Viewer } from './auth/session.ts';
 import type { SessionSettings } from './auth/session-settings.ts';
 import { UnauthenticatedError } from './errors.ts';
 
@@ -18,6 +18,8 @@ export interface Context extends ContextOptions {
   request: Request;
   /** The signed-in user, or null. */
   viewer: Viewer | null;
+  /** The database snapshot read with the session, which kept answers are checked against (cache/snapshot-cache.ts). */
+  snapshot: string | null;
   /** The session token the request carried, valid or not (login rotates it away). */
   sessionToken: string | null;
   /** Adds a Set-Cookie header to this request's response. */
@@ -42,11 +44,12 @@ export async function createContext(
   { sessions, trustProxy, retentionMonthsAfterLeaving }: ContextOptions,
 ): Promise<Context> {
   const sessionToken = readSessionToken(request);
-  const viewer = sessionToken ? await loadViewer(prisma, sessionToken, now()) : null;
+  const session = sessionToken ? await loadSession(prisma, sessionToken, now()) : null;
   return {
     prisma,
     request,
-    viewer,
+    viewer: session?.viewer ?? null,
+    snapshot: session?.snapshot ?? null,
     sessionToken,
     now,
     sessions,

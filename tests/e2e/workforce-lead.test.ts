@@ -16,7 +16,7 @@ describe('an ICS workforce lead', () => {
   test('signs in and sees their name, their role and every area of the service', async () => {
     const { page } = journey;
     await pageHeading(page, `Welcome, ${me.name}`).waitFor();
-    await expectSignedInAs(page, me, 'ICS workforce lead', ['Home', 'Analysts', 'Organisations', 'Projects', 'My projects', 'Allocations', 'Matching', 'Careers', 'Insight', 'Import and export', 'Audit log']);
+    await expectSignedInAs(page, me, 'ICS workforce lead', ['Home', 'Analysts', 'Organisations', 'Projects', 'My projects', 'Allocations', 'Matching', 'Careers', 'Insight', 'Import and export', 'Audit log', 'Users']);
     await expectNoAxeViolations(page);
   });
 

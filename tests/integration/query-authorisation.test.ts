@@ -270,6 +270,23 @@ const CASES: Record<string, Case> = {
   },
   roleProfiles: { document: `{ roleProfiles { totalCount } }`, pick: ({ roleProfiles }) => roleProfiles.totalCount, expected: () => signedIn(1) },
   skills: { document: `{ skills { totalCount } }`, pick: ({ skills }) => skills.totalCount, expected: () => signedIn(3) },
+  user: {
+    document: `query ($id: ID!) { user(id: $id) { email disabled lastSignInAt } }`,
+    variables: () => ({ id: scenario().users.hospiceLead.id }),
+    pick: ({ user }) => user.email,
+    expected: () => only(['workforceLead'], 'harriet.cole@stbrigids.example'),
+  },
+  users: {
+    document: `{ users { totalCount } }`,
+    pick: ({ users }) => users.totalCount,
+    expected: () => only(['workforceLead'], 7),
+  },
+  analystsWithoutAccount: {
+    document: `query ($id: ID!) { analystsWithoutAccount(organisationId: $id) { name } }`,
+    variables: () => ({ id: scenario().organisations.communityTrust.id }),
+    pick: ({ analystsWithoutAccount }) => analystsWithoutAccount.map((analyst: Data) => analyst.name),
+    expected: () => only(['workforceLead'], ['Dev Sharma']),
+  },
   utilisation: {
     document: `{ utilisation { analysts { analyst { name } } } }`,
     pick: ({ utilisation }) => sorted(utilisation.analysts.map((row: Data) => row.analyst.name)),
@@ -289,7 +306,7 @@ function outcomeOf(response: GraphqlResponse, pick: (data: Data) => unknown): un
 const cameBack = (field: string) => (data: Data) => (data[field] === null ? null : 'DATA');
 
 // Records in another ICS (Hillside), to be guessed by id from Riverside.
-let hillside: { organisation: string; analyst: string; skill: string; project: string; request: string; allocation: string; run: string };
+let hillside: { organisation: string; analyst: string; skill: string; project: string; request: string; allocation: string; run: string; user: string };
 
 beforeAll(async () => {
   const { prisma } = setup.database;
@@ -321,7 +338,7 @@ beforeAll(async () => {
     data: { icsId, analystId: otherIcs.analyst.id, requestId: request.id, fte: 0.2, startWeek: week('2027-01-04'), endWeek: week('2027-03-29'), status: 'ACCEPTED' },
   });
   const otherRun = await prisma.matchingRun.create({ data: { icsId, windowStart: week('2027-01-04'), windowEnd: week('2027-03-29'), policy: {}, status: 'SUCCEEDED' } });
-  hillside = { organisation: otherIcs.organisation.id, analyst: otherIcs.analyst.id, skill: skill.id, project: project.id, request: request.id, allocation: allocation.id, run: otherRun.id };
+  hillside = { organisation: otherIcs.organisation.id, analyst: otherIcs.analyst.id, skill: skill.id, project: project.id, request: request.id, allocation: allocation.id, run: otherRun.id, user: otherIcs.workforceLead.id };
 
   // Sign everyone in before the requests run side by side.
   for (const role of ROLES) await clientFor(role, CAST);
@@ -425,6 +442,15 @@ const GUESSES: Record<string, Guess> = {
     document: `query ($filter: RequestFilter) { requests(filter: $filter) { totalCount } }`,
     variables: (target) => ({ filter: { organisationId: target.organisation, skillId: target.skill } }),
   },
+  user: { document: `query ($id: ID!) { user(id: $id) { email } }`, variables: (target) => ({ id: target.user }) },
+  users: {
+    document: `query ($filter: UserFilter) { users(filter: $filter) { totalCount } }`,
+    variables: (target) => ({ filter: { organisationId: target.organisation } }),
+  },
+  analystsWithoutAccount: {
+    document: `query ($id: ID!) { analystsWithoutAccount(organisationId: $id) { name } }`,
+    variables: (target) => ({ id: target.organisation }),
+  },
   utilisation: {
     document: `query ($id: ID) { utilisation(organisationId: $id) { analysts { analyst { name } } organisations { organisation { name } } } }`,
     variables: (target) => ({ id: target.organisation }),
@@ -447,7 +473,7 @@ function isEmpty(value: unknown): boolean {
 }
 
 const randomIds = (): Guessed => ({
-  organisation: randomUUID(), analyst: randomUUID(), skill: randomUUID(), project: randomUUID(), request: randomUUID(), allocation: randomUUID(), run: randomUUID(),
+  organisation: randomUUID(), analyst: randomUUID(), skill: randomUUID(), project: randomUUID(), request: randomUUID(), allocation: randomUUID(), run: randomUUID(), user: randomUUID(),
 });
 
 describe("guessing another ICS's ids", () => {

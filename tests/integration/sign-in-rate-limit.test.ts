@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp, type App } from '../../api/src/app.ts';
-import { SIGN_IN_LIMITS } from '../../api/src/auth/sign-in-rate-limit.ts';
+import { SIGN_IN_LIMITS } from '../../api/src/auth/password-attempt-limits.ts';
 import { errorCodes, LOGIN, type GraphqlResponse } from '../fixtures/api-client.ts';
 import { SCENARIO_PASSWORD } from '../fixtures/ics-scenario.ts';
 import { startScenarioApp } from '../fixtures/scenario-app.ts';

@@ -36,10 +36,11 @@ describe('layout', () => {
   it('gives a workforce lead every section, with their name, role and a way to sign out', () => {
     openApp(signedIn('WORKFORCE_LEAD', 'Wendy Hart'), '/');
 
-    expect(navigationLinks()).toEqual(['Home', 'Analysts', 'Organisations', 'Projects', 'My projects', 'Allocations', 'Matching', 'Careers', 'Insight', 'Import and export', 'Audit log']);
+    expect(navigationLinks()).toEqual(['Home', 'Analysts', 'Organisations', 'Projects', 'My projects', 'Allocations', 'Matching', 'Careers', 'Insight', 'Import and export', 'Audit log', 'Users']);
     const account = screen.getByRole('navigation', { name: 'Your account' });
     expect(account.textContent).toContain('Wendy Hart');
     expect(account.textContent).toContain('ICS workforce lead');
+    expect(within(account).getByRole('link', { name: 'Change your password' }).getAttribute('href')).toBe('/account/password');
     expect(within(account).getByRole('button', { name: 'Sign out' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Skip to main content' }).getAttribute('href')).toBe('#maincontent');
     expect(screen.getByText('127')).toBeTruthy();
@@ -58,6 +59,15 @@ describe('layout', () => {
 
     await waitFor(() => expect(screen.getByRole('heading', { level: 1, name: 'Sign in' })).toBeTruthy());
     expect(screen.queryByRole('navigation', { name: 'Main' })).toBeNull();
+  });
+
+  it('sends someone signed in with a temporary password to choose their own, with no navigation', async () => {
+    const me = signedIn('ORGANISATION_LEAD', 'Helen Marsh') as { data: { me: Record<string, unknown> } };
+    openApp({ data: { me: { ...me.data.me, passwordChangeRequired: true } } }, '/analysts');
+
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1, name: 'Choose your own password' })).toBeTruthy());
+    expect(screen.queryByRole('navigation', { name: 'Main' })).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Cancel' })).toBeNull();
   });
 
   it('has one h1 on the page-not-found page', () => {

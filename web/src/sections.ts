@@ -9,7 +9,7 @@ export interface Section {
 const everyone: readonly Role[] = ['WORKFORCE_LEAD', 'ORGANISATION_LEAD', 'ANALYST'];
 
 /** The top-level areas of the service and who may use them; navigation and routes both read this. */
-export const sections: Record<'home' | 'analysts' | 'organisations' | 'projects' | 'myProjects' | 'allocations' | 'matching' | 'myProfile' | 'opportunities' | 'career' | 'insight' | 'data' | 'audit', Section> = {
+export const sections: Record<'home' | 'analysts' | 'organisations' | 'projects' | 'myProjects' | 'allocations' | 'matching' | 'myProfile' | 'opportunities' | 'career' | 'insight' | 'data' | 'audit' | 'users', Section> = {
   home: { path: '/', label: 'Home', roles: everyone },
   analysts: { path: '/analysts', label: 'Analysts', roles: everyone },
   organisations: { path: '/organisations', label: 'Organisations', roles: ['WORKFORCE_LEAD'] },
@@ -23,7 +23,11 @@ export const sections: Record<'home' | 'analysts' | 'organisations' | 'projects'
   insight: { path: '/insight', label: 'Insight', roles: everyone },
   data: { path: '/data', label: 'Import and export', roles: ['WORKFORCE_LEAD', 'ORGANISATION_LEAD'] },
   audit: { path: '/audit', label: 'Audit log', roles: ['WORKFORCE_LEAD'] },
+  users: { path: '/users', label: 'Users', roles: ['WORKFORCE_LEAD'] },
 };
+
+/** Everyone's own password, from the header's account area; where a temporary password sends its user first. */
+export const CHANGE_PASSWORD_PATH = '/account/password';
 
 export function sectionsFor(role: Role): Section[] {
   return Object.values(sections).filter((section) => section.roles.includes(role));

@@ -21,6 +21,8 @@ export interface Viewer {
   role: Role;
   organisationId: string | null;
   analystId: string | null;
+  /** Signed in with a temporary password: only changing it (and me, logout) may run until they do. */
+  passwordChangeRequired?: boolean;
 }
 
 export function newSessionToken(): string {
@@ -84,12 +86,18 @@ export function readSessionToken(request: Request): string | null {
   return cookies[SECURE_COOKIE_NAME] || cookies[PLAIN_COOKIE_NAME] || null;
 }
 
-/**
- * The signed-in user for a session token at `now`, or null when the session is unknown, past its idle or
- * absolute limit, or its user disabled; such a session's row is deleted. Role and organisation are read
- * from the user on every request, never kept in the session.
- */
+/** The signed-in user for a session token at `now`, or null (see loadSession). */
 export async function loadViewer(prisma: PrismaClient, token: string, now: Date): Promise<Viewer | null> {
+  return (await loadSession(prisma, token, now))?.viewer ?? null;
+}
+
+/**
+ * The signed-in user for a session token at `now`, and the database snapshot read with it (for the caches,
+ * cache/snapshot-cache.ts), or null when the session is unknown, past its idle or absolute limit, or its user
+ * disabled; such a session's row is deleted. Role and organisation are read from the user on every request,
+ * never kept in the session.
+ */
+export async function loadSession(prisma: PrismaClient, token: string, now: Date): Promise<{ viewer: Viewer; snapshot: string } | null> {
   const session = await findSession(prisma, token);
   if (!session) return null;
   if (session.expiresAt <= now || session.disabled) {
@@ -103,14 +111,16 @@ export async function loadViewer(prisma: PrismaClient, token: string, now: Date)
       data: { lastSeenAt: now, expiresAt: idleExpiry(now, session.idleTimeoutSeconds, session.absoluteExpiresAt) },
     });
   }
-  return {
+  const viewer: Viewer = {
     userId: session.userId,
     sessionId: session.id,
     icsId: session.icsId,
     role: session.role,
     organisationId: session.organisationId,
     analystId: session.analystId,
+    passwordChangeRequired: session.passwordChangeRequired,
   };
+  return { viewer, snapshot: session.snapshot };
 }
 
 interface SessionOfUser {
@@ -125,13 +135,20 @@ interface SessionOfUser {
   organisationId: string | null;
   analystId: string | null;
   disabled: boolean;
+  passwordChangeRequired: boolean;
+  /** PostgreSQL's pg_current_snapshot() as text. */
+  snapshot: string;
 }
 
-/** The session and its user in one statement, as every request starts with it (Prisma's include takes two). */
+/**
+ * The session, its user and the database snapshot in one statement, as every request starts with it (Prisma's
+ * include takes two, and the caches would read the snapshot in a third).
+ */
 async function findSession(prisma: PrismaClient, token: string): Promise<SessionOfUser | null> {
   const [session] = await prisma.$queryRaw<SessionOfUser[]>`
     SELECT s."id", s."userId", s."lastSeenAt", s."expiresAt", s."absoluteExpiresAt", s."idleTimeoutSeconds",
-           u."icsId", u."role"::text AS "role", u."organisationId", u."analystId", u."disabled"
+           u."icsId", u."role"::text AS "role", u."organisationId", u."analystId", u."disabled", u."passwordChangeRequired",
+           pg_current_snapshot()::text AS "snapshot"
     FROM "Session" s JOIN "User" u ON u."id" = s."userId"
     WHERE s."tokenHash" = ${hashSessionToken(token)}`;
   return session ?? null;

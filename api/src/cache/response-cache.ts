@@ -65,7 +65,7 @@ export function useReadResponseCache(): Plugin<Context> {
       if (operation === null) return;
       const today = context.now().toISOString().slice(0, 10);
       const key = JSON.stringify([viewer.userId, viewer.sessionId, today, operation, args.operationName ?? null, args.variableValues ?? null]);
-      const snapshot = await currentSnapshot(context.prisma);
+      const snapshot = context.snapshot ?? (await currentSnapshot(context.prisma));
       const kept = responseCache.peek<ExecutionResult>(key, snapshot) ?? (await executing.get(`${snapshot}|${key}`));
       if (kept) {
         setResultAndStopExecution(kept);

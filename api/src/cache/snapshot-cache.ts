@@ -6,7 +6,8 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 // they were computed under: PostgreSQL's `pg_current_snapshot()`, which changes as soon as any transaction
 // that writes starts or commits, in this process or any other (the API, the hourly status changes, a
 // matching run, an import, psql). A value is served only while the snapshot is unchanged, so nothing served
-// is older than the last committed write; checking costs one statement.
+// is older than the last committed write. A request reads the snapshot with its session (auth/session.ts);
+// otherwise checking costs one statement.
 //
 // Read the snapshot before computing: a write that commits meanwhile leaves the value stored under a
 // snapshot that is already stale, so it is computed again next time.

@@ -1,13 +1,13 @@
 import { Role } from '../generated/prisma/enums.ts';
 import { clearedSessionCookie, sessionCookie } from '../auth/session.ts';
-import { signInSucceeded } from '../auth/sign-in-rate-limit.ts';
+import { signInSucceeded } from '../auth/password-attempt-limits.ts';
 import { signIn, signOut } from '../services/authentication.ts';
 import { queryFromInfo } from '@pothos/plugin-prisma';
 import { builder } from './builder.ts';
 
-const RoleEnum = builder.enumType(Role, { name: 'Role' });
+export const RoleEnum = builder.enumType(Role, { name: 'Role' });
 
-const User = builder.prismaObject('User', {
+export const User = builder.prismaObject('User', {
   fields: (t) => ({
     id: t.exposeID('id'),
     email: t.exposeString('email'),

@@ -22,5 +22,6 @@ import './insight.ts';
 import './fairness.ts';
 import './privacy.ts';
 import './pool-summary.ts';
+import './users.ts';
 
 export const schema = builder.toSchema();

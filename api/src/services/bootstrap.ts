@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../db/client.ts';
 import { hashPassword } from '../auth/password.ts';
+import { MIN_PASSWORD_LENGTH } from '../auth/password-rules.ts';
 
 export interface AdminBootstrap {
   email: string;
@@ -8,16 +9,14 @@ export interface AdminBootstrap {
   icsCode: string;
 }
 
-const MIN_ADMIN_PASSWORD_LENGTH = 12;
-
 export async function isDatabaseEmpty(prisma: PrismaClient): Promise<boolean> {
   return (await prisma.ics.count()) === 0;
 }
 
 /** Creates the ICS and its first workforce lead on an empty database, in one transaction. */
 export async function bootstrapAdmin(prisma: PrismaClient, admin: AdminBootstrap): Promise<{ icsId: string; userId: string }> {
-  if (admin.password.length < MIN_ADMIN_PASSWORD_LENGTH) {
-    throw new Error(`ADMIN_PASSWORD must be at least ${MIN_ADMIN_PASSWORD_LENGTH} characters long.`);
+  if (admin.password.length < MIN_PASSWORD_LENGTH) {
+    throw new Error(`ADMIN_PASSWORD must be at least ${MIN_PASSWORD_LENGTH} characters long.`);
   }
   const passwordHash = await hashPassword(admin.password);
   return prisma.$transaction(async (tx) => {

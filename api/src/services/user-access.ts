@@ -1,17 +1,18 @@
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { Role } from '../generated/prisma/enums.ts';
 
-/** What decides a user's access: their role, their organisation and whether they may sign in at all. */
+/** What decides a user's access: their role, their organisation, the analyst they are, and whether they may sign in at all. */
 export interface UserAccess {
   role?: Role;
   organisationId?: string | null;
+  analystId?: string | null;
   disabled?: boolean;
 }
 
 /**
  * Changes users' access and ends every session they hold, in the caller's transaction: a session was
  * granted for the access its user had at sign-in, so after a change they sign in again. Every change of a
- * user's role, organisation or disabled flag goes through here.
+ * user's role, organisation, analyst or disabled flag goes through here.
  */
 export async function changeUserAccess(tx: Prisma.TransactionClient, userIds: readonly string[], access: UserAccess): Promise<void> {
   if (userIds.length === 0) return;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { readTimelineFilter } from '../../../web/src/pages/allocations/timelineFilter.ts';
 import { readDirectoryFilter } from '../../../web/src/pages/analysts/directoryFilter.ts';
 import { monthWindowFrom, monthWindowVariables } from '../../../web/src/pages/insight/reportParams.ts';
+import { readUsersFields, usersFilter, usersPageSize } from '../../../web/src/pages/users/usersFilter.ts';
 import { addWeeksTo, todayIso } from '../../../web/src/weeks.ts';
 import type { GraphqlRequest } from './graphql-http.ts';
 
@@ -63,6 +64,11 @@ export function webPageOperations(today = todayIso()): Operation[] {
         variables: { ...monthWindowVariables(monthWindowFrom(noParams)), minLevel: 3, category: null, organisationId: null },
       },
       roles: BOTH,
+    },
+    {
+      name: 'users',
+      request: { query: webDocument('pages/users/UsersPage.tsx', 'UsersQuery'), variables: { first: usersPageSize, filter: usersFilter(readUsersFields(noParams)) } },
+      roles: ['WORKFORCE_LEAD'],
     },
     {
       name: 'fairness report',

@@ -1,7 +1,7 @@
 import { Footer, Header, SkipLink } from 'nhsuk-react-components';
 import type { FormEvent } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { roleLabels, sectionsFor, type Section } from '../sections.ts';
+import { CHANGE_PASSWORD_PATH, roleLabels, sectionsFor, type Section } from '../sections.ts';
 import { useSession } from '../session/SessionProvider.tsx';
 
 // The header finds its account and navigation parts by component type, so they are its direct children here.
@@ -27,12 +27,16 @@ export function Layout() {
               {me.name}
               <span className="app-header__role">{roleLabels[me.role]}</span>
             </Header.AccountItem>
+            <Header.AccountItem href={CHANGE_PASSWORD_PATH} asElement={Link} to={CHANGE_PASSWORD_PATH}>
+              Change your password
+            </Header.AccountItem>
             <Header.AccountItem as="button" type="submit" formProps={{ onSubmit: handleSignOut }}>
               Sign out
             </Header.AccountItem>
           </Header.Account>
         )}
-        {me && (
+        {/* Someone with a temporary password may go nowhere until they have chosen their own. */}
+        {me && !me.passwordChangeRequired && (
           <Header.Navigation aria-label="Main">
             {sectionsFor(me.role).map((section) => (
               <Header.NavigationItem

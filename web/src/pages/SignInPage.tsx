@@ -5,6 +5,7 @@ import { useMutation, type CombinedError } from 'urql';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { graphql } from '../graphql.ts';
 import { useResetClient } from '../session/ClientProvider.tsx';
+import { safeReturnPath } from '../session/returnPath.ts';
 
 export const LoginMutation = graphql(`
   mutation Login($email: String!, $password: String!) {
@@ -45,11 +46,6 @@ function serverFieldErrors(error: CombinedError | undefined): FieldError[] {
     errors.push({ field: 'email', message: 'Sorry, the service did not respond. Try again in a few minutes.' });
   }
   return errors;
-}
-
-/** Only same-site paths, so a crafted link cannot send someone elsewhere after they sign in. */
-function safeReturnPath(returnTo: string | null): string {
-  return returnTo?.startsWith('/') && !returnTo.startsWith('//') ? returnTo : '/';
 }
 
 export function SignInPage() {

@@ -1,7 +1,7 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Loading, LoadError } from '../components/QueryStates.tsx';
-import type { Section } from '../sections.ts';
+import { CHANGE_PASSWORD_PATH, type Section } from '../sections.ts';
 import { NotAllowedPage } from '../pages/NotAllowedPage.tsx';
 import { useSession } from './SessionProvider.tsx';
 
@@ -22,6 +22,10 @@ export function RequireSignIn({ section }: { section?: Section }) {
   if (me === null) {
     const returnTo = `${location.pathname}${location.search}`;
     return <Navigate to={`/sign-in?returnTo=${encodeURIComponent(returnTo)}`} replace />;
+  }
+  if (me.passwordChangeRequired && location.pathname !== CHANGE_PASSWORD_PATH) {
+    const returnTo = `${location.pathname}${location.search}`;
+    return <Navigate to={`${CHANGE_PASSWORD_PATH}?returnTo=${encodeURIComponent(returnTo)}`} replace />;
   }
   if (section && !section.roles.includes(me.role)) return <NotAllowedPage roles={section.roles} />;
   return <Outlet />;

@@ -9,6 +9,7 @@ export const MeQuery = graphql(`
       id
       name
       role
+      passwordChangeRequired
       organisation { id name }
       analyst { id }
       ics { id name }

@@ -42,6 +42,7 @@ async function exportResponse(prisma: PrismaClient, request: Request, url: URL, 
   const token = readSessionToken(request);
   const viewer = token ? await loadViewer(prisma, token, today) : null;
   if (!viewer) return plainResponse(401, 'Sign in to download reports.');
+  if (viewer.passwordChangeRequired) return plainResponse(403, 'Change your temporary password before you download reports.');
   const query = Object.fromEntries(url.searchParams);
   try {
     return url.pathname === '/export/fairness.csv' ? await fairness(prisma, viewer, query, today) : await capacity(prisma, viewer, query, today);

@@ -30,6 +30,7 @@ const entityPaths: Record<string, string> = {
   Project: '/projects',
   Request: '/requests',
   MatchingRun: '/matching/runs',
+  User: '/users',
 };
 
 /** Where the record can be seen, for the records that have a page. */

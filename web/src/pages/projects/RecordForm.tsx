@@ -10,12 +10,18 @@ import './projects.css';
 
 interface RecordFormProps {
   /** Names the record in messages, e.g. "request". */
-  what: 'project' | 'request' | 'analyst';
+  what: 'project' | 'request' | 'analyst' | 'account';
   heading: string;
   caption?: string;
   submitLabel: string;
   /** Where "Cancel" goes back to. */
   backTo: string;
+  /** Offer "Cancel" (not where there is nowhere to go back to). */
+  cancellable?: boolean;
+  /** The words of the way back, when "Cancel" would be ambiguous. */
+  cancelLabel?: string;
+  /** Fields that refusals with these codes are about, e.g. INVALID_CREDENTIALS → the current password. */
+  fieldOfCode?: Record<string, string>;
   /** What the browser finds wrong before sending anything; nothing means send. */
   check?: () => Problem[];
   /** Sends the form; resolves to the API's error when it refused. */
@@ -32,7 +38,20 @@ const noProblems: Problems = { problems: [], stale: false };
  * A project or request form in the NHS error summary pattern: problems listed at the top (focused, each
  * linking to its field), the same words next to each field, and "Error:" in the page title.
  */
-export function RecordForm({ what, heading, caption, submitLabel, backTo, check, save, onReload, children }: RecordFormProps) {
+export function RecordForm({
+  what,
+  heading,
+  caption,
+  submitLabel,
+  backTo,
+  cancellable = true,
+  cancelLabel = 'Cancel',
+  fieldOfCode,
+  check,
+  save,
+  onReload,
+  children,
+}: RecordFormProps) {
   const [{ problems, stale }, setProblems] = useState(noProblems);
   const [saving, setSaving] = useState(false);
 
@@ -43,7 +62,7 @@ export function RecordForm({ what, heading, caption, submitLabel, backTo, check,
     setSaving(true);
     const error = await save();
     setSaving(false);
-    setProblems(error ? formProblemsOf(error, what) : noProblems);
+    setProblems(error ? formProblemsOf(error, what, fieldOfCode) : noProblems);
   }
 
   return (
@@ -59,7 +78,7 @@ export function RecordForm({ what, heading, caption, submitLabel, backTo, check,
             <Button type="submit" disabled={saving}>
               {submitLabel}
             </Button>
-            <Link to={backTo}>Cancel</Link>
+            {cancellable && <Link to={backTo}>{cancelLabel}</Link>}
           </div>
         </form>
       </div>

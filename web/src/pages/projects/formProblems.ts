@@ -8,9 +8,10 @@ export function fieldId(path: readonly (string | number)[]): string {
 
 /**
  * The server's refusal of a project or request form, each field problem linked to the field it names.
- * `what` names the record in the stale-version message, e.g. "request".
+ * `what` names the record in the stale-version message, e.g. "request"; `fieldOfCode` links other refusals
+ * to the field they are about.
  */
-export function formProblemsOf(error: CombinedError, what: string): Problems {
+export function formProblemsOf(error: CombinedError, what: string, fieldOfCode: Record<string, string> = {}): Problems {
   if (error.networkError || error.graphQLErrors.length === 0) {
     return { problems: [{ message: 'Sorry, the service did not respond. Check your connection and try again.' }], stale: false };
   }
@@ -24,7 +25,7 @@ export function formProblemsOf(error: CombinedError, what: string): Problems {
       stale = true;
       problems.push({ message: `Someone else changed this ${what} while you were looking at it. Reload it to see their changes, then try again.` });
     } else {
-      problems.push({ message: graphQLError.message });
+      problems.push({ message: graphQLError.message, field: code ? fieldOfCode[code] : undefined });
     }
   }
   return { problems, stale };

@@ -14,11 +14,16 @@ export const SIGN_IN_LIMITS = {
   perAddress: { failures: 20, windowMinutes: 15 },
 } as const;
 
+/** Wrong current passwords allowed per signed-in user when changing their password, so a borrowed session cannot guess it. */
+export const PASSWORD_CHANGE_LIMIT = { failures: 5, windowMinutes: 15 } as const;
+
 const SIGN_IN_FIELD = 'login';
+const PASSWORD_CHANGE_FIELD = 'changePassword';
 
 // @envelop/rate-limiter counts every call of a field, as it starts. Only failures should count, or a lead who
 // signs in on a few devices would lock themself out; so a sign-in that succeeds is taken off the counts again
-// (signInSucceeded). Counting at the start means concurrent guesses cannot all slip in before the first fails.
+// (signInSucceeded), as is a password change that succeeds or fails on anything but the current password
+// (passwordChangeSettled). Counting at the start means concurrent guesses cannot all slip in before the first fails.
 // The counts live in PostgreSQL, so several API processes behind one address count the same attempts.
 
 /**
@@ -61,16 +66,16 @@ class AttemptStore implements Store {
     await this.sweep();
   }
 
-  /** Forgets every attempt of the identifier. */
-  async clear(identifier: string): Promise<void> {
-    await this.prisma.$executeRaw`DELETE FROM "SignInThrottle" WHERE "key" = ${keyOf(fieldIdentityOf(identifier))}`;
+  /** Forgets every attempt of the identity. */
+  async clear(fieldIdentity: string): Promise<void> {
+    await this.prisma.$executeRaw`DELETE FROM "SignInThrottle" WHERE "key" = ${keyOf(fieldIdentity)}`;
   }
 
-  /** Takes one attempt of the identifier (the latest) off its count. */
-  async forgiveOne(identifier: string): Promise<void> {
+  /** Takes one attempt of the identity (the latest) off its count. */
+  async forgiveOne(fieldIdentity: string): Promise<void> {
     await this.prisma.$executeRaw`
       UPDATE "SignInThrottle" SET "attemptTimes" = "attemptTimes"[1:cardinality("attemptTimes") - 1]
-      WHERE "key" = ${keyOf(fieldIdentityOf(identifier))}`;
+      WHERE "key" = ${keyOf(fieldIdentity)}`;
   }
 
   /** Now and then, drops the identities with no attempt left in the window. */
@@ -87,56 +92,85 @@ class AttemptStore implements Store {
 const keyOf = (fieldIdentity: string) => createHash('sha256').update(fieldIdentity).digest('hex');
 
 /** The key the limiter uses for a field that has its own identifyFn. */
-function fieldIdentityOf(identifier: string): string {
-  return getFieldIdentity(SIGN_IN_FIELD, ['identifier'], { identifier });
+function fieldIdentityOf(field: string, identifier: string): string {
+  return getFieldIdentity(field, ['identifier'], { identifier });
 }
 
 /** Served by node:http, the context carries the incoming message; yoga.fetch in tests has none. */
 type ServerContext = { req?: IncomingMessage };
-type LimitedContext = YogaInitialContext & ServerContext;
+type LimitedContext = YogaInitialContext & ServerContext & { viewer?: { userId: string } | null };
 type Limit = { failures: number; windowMinutes: number };
 
-const successByRequest = new WeakMap<Request, (email: string) => Promise<void>>();
+interface Forgiveness {
+  signIn: (email: string) => Promise<void>;
+  passwordChange: (userId: string, outcome: PasswordChangeOutcome) => Promise<void>;
+}
+
+/** How a password change ended when it did not fail on the current password. */
+export type PasswordChangeOutcome = 'succeeded' | 'refusedForAnotherReason';
+
+const forgivenessByRequest = new WeakMap<Request, Forgiveness>();
+
+function forgivenessOf(request: Request): Forgiveness {
+  const forgiveness = forgivenessByRequest.get(request);
+  if (!forgiveness) throw new Error('usePasswordAttemptLimits is not installed.');
+  return forgiveness;
+}
 
 /** Tells the limiter that the sign-in attempt of this request succeeded, so it does not count as a failure. */
 export async function signInSucceeded(request: Request, email: string): Promise<void> {
-  const forgive = successByRequest.get(request);
-  if (!forgive) throw new Error('useSignInRateLimit is not installed.');
-  await forgive(email);
+  await forgivenessOf(request).signIn(email);
+}
+
+/**
+ * Tells the limiter how the password change of this request ended: only a wrong current password counts
+ * as a failure; success clears the user's count.
+ */
+export async function passwordChangeSettled(request: Request, userId: string, outcome: PasswordChangeOutcome): Promise<void> {
+  await forgivenessOf(request).passwordChange(userId, outcome);
 }
 
 /**
  * Refuses `login` with TOO_MANY_ATTEMPTS once an account or a client address has had too many recent
  * failures, before the password is looked at; unknown emails count like known ones, so the refusal says
- * nothing about whether an account exists.
+ * nothing about whether an account exists. Refuses `changePassword` likewise once the signed-in user has given
+ * a wrong current password too often.
  */
-export function useSignInRateLimit({ prisma, trustProxy }: { prisma: PrismaClient; trustProxy: boolean }): Plugin<ServerContext> {
+export function usePasswordAttemptLimits({ prisma, trustProxy }: { prisma: PrismaClient; trustProxy: boolean }): Plugin<ServerContext> {
   const accounts = new AttemptStore(prisma, SIGN_IN_LIMITS.perAccount);
   const addresses = new AttemptStore(prisma, SIGN_IN_LIMITS.perAddress);
+  const passwordChanges = new AttemptStore(prisma, PASSWORD_CHANGE_LIMIT);
   const addressOf = (context: LimitedContext) => clientAddress(context.request, context.req, trustProxy);
   return {
     onPluginInit({ addPlugin }) {
-      addPlugin(limiter(accounts, SIGN_IN_LIMITS.perAccount, (_context, args) => normaliseEmail(String(args.email ?? ''))));
-      addPlugin(limiter(addresses, SIGN_IN_LIMITS.perAddress, addressOf));
+      addPlugin(limiter(accounts, SIGN_IN_LIMITS.perAccount, SIGN_IN_FIELD, (_context, args) => normaliseEmail(String(args.email ?? ''))));
+      addPlugin(limiter(addresses, SIGN_IN_LIMITS.perAddress, SIGN_IN_FIELD, addressOf));
+      addPlugin(limiter(passwordChanges, PASSWORD_CHANGE_LIMIT, PASSWORD_CHANGE_FIELD, (context) => context.viewer?.userId ?? ''));
     },
     onContextBuilding({ context }) {
-      successByRequest.set(context.request, async (email) => {
-        await accounts.clear(normaliseEmail(email));
-        await addresses.forgiveOne(addressOf(context));
+      forgivenessByRequest.set(context.request, {
+        signIn: async (email) => {
+          await accounts.clear(fieldIdentityOf(SIGN_IN_FIELD, normaliseEmail(email)));
+          await addresses.forgiveOne(fieldIdentityOf(SIGN_IN_FIELD, addressOf(context)));
+        },
+        passwordChange: async (userId, outcome) => {
+          const identity = fieldIdentityOf(PASSWORD_CHANGE_FIELD, userId);
+          await (outcome === 'succeeded' ? passwordChanges.clear(identity) : passwordChanges.forgiveOne(identity));
+        },
       });
     },
   };
 }
 
-function limiter(store: AttemptStore, limit: Limit, identify: (context: LimitedContext, args: Record<string, unknown>) => string) {
+function limiter(store: AttemptStore, limit: Limit, field: string, identify: (context: LimitedContext, args: Record<string, unknown>) => string) {
   return useRateLimiter({
-    identifyFn: () => SIGN_IN_FIELD,
+    identifyFn: () => field,
     store,
-    transformError: () => new TooManyAttemptsError(limit.windowMinutes * 60),
+    transformError: () => new TooManyAttemptsError(limit.windowMinutes * 60, field === SIGN_IN_FIELD ? 'sign in' : 'change your password'),
     configByField: [
       {
         type: 'Mutation',
-        field: SIGN_IN_FIELD,
+        field,
         identifyFn: (context, args) => identify(context as LimitedContext, args),
         max: limit.failures,
         window: `${limit.windowMinutes}m`,
