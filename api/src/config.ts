@@ -16,10 +16,15 @@ export interface Config {
   shutdownGraceMs: number;
   /** Whole months after leaving before a leaver's personal data is anonymised. */
   retentionMonthsAfterLeaving: number;
+  /** Whole months a record of who opened whose profile is kept. */
+  profileReadRetentionMonths: number;
 }
 
 /** RETENTION_MONTHS_AFTER_LEAVING when unset. */
 export const DEFAULT_RETENTION_MONTHS_AFTER_LEAVING = 24;
+
+/** PROFILE_READ_RETENTION_MONTHS when unset. */
+export const DEFAULT_PROFILE_READ_RETENTION_MONTHS = 24;
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 4000);
@@ -29,10 +34,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (Boolean(adminEmail) !== Boolean(adminPassword)) {
     throw new Error('Set both ADMIN_EMAIL and ADMIN_PASSWORD to create the first workforce lead, or neither.');
   }
-  const retentionMonths = Number(env.RETENTION_MONTHS_AFTER_LEAVING ?? DEFAULT_RETENTION_MONTHS_AFTER_LEAVING);
-  if (!Number.isInteger(retentionMonths) || retentionMonths < 1 || retentionMonths > 1200) {
-    throw new Error(`RETENTION_MONTHS_AFTER_LEAVING must be a whole number of months from 1 to 1200, got "${env.RETENTION_MONTHS_AFTER_LEAVING}".`);
-  }
+  const retentionMonths = readMonths(env, 'RETENTION_MONTHS_AFTER_LEAVING', DEFAULT_RETENTION_MONTHS_AFTER_LEAVING);
+  const profileReadRetentionMonths = readMonths(env, 'PROFILE_READ_RETENTION_MONTHS', DEFAULT_PROFILE_READ_RETENTION_MONTHS);
   const graceSeconds = Number(env.SHUTDOWN_GRACE_SECONDS?.trim() || 30);
   if (!Number.isFinite(graceSeconds) || graceSeconds < 0) {
     throw new Error(`SHUTDOWN_GRACE_SECONDS must be a number of seconds, got "${env.SHUTDOWN_GRACE_SECONDS}".`);
@@ -55,7 +58,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : null,
     shutdownGraceMs: graceSeconds * 1000,
     retentionMonthsAfterLeaving: retentionMonths,
+    profileReadRetentionMonths,
   };
+}
+
+/** A retention period: a whole number of months from 1 to 1200. */
+function readMonths(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const months = Number(env[name] ?? fallback);
+  if (!Number.isInteger(months) || months < 1 || months > 1200) {
+    throw new Error(`${name} must be a whole number of months from 1 to 1200, got "${env[name]}".`);
+  }
+  return months;
 }
 
 function readTrustProxy(value: string | undefined): boolean {

@@ -15,8 +15,12 @@ export type ErrorCode =
   | 'INVALID_TRANSITION'
   | 'REQUEST_OVER_COVERED'
   | 'MATCHING_IN_PROGRESS'
+  | 'LEAVING_DATE_PASSED'
   | 'TOO_MANY_ATTEMPTS'
   | 'SERVICE_UNAVAILABLE'
+  | 'PASSWORD_CHANGE_REQUIRED'
+  | 'LAST_WORKFORCE_LEAD'
+  | 'OWN_ACCOUNT'
   // Refusals before an operation runs (api/src/http/): over a size limit, or not a persisted operation.
   | 'QUERY_TOO_COMPLEX'
   | 'PERSISTED_OPERATION_REQUIRED'
@@ -70,17 +74,38 @@ export class StaleVersionError extends DomainError {
 }
 
 export class InvalidCredentialsError extends DomainError {
-  constructor() {
-    super('INVALID_CREDENTIALS', 'Email address or password is incorrect.');
+  constructor(message = 'Email address or password is incorrect.') {
+    super('INVALID_CREDENTIALS', message);
   }
 }
 
 /** Sign-in refused for a while after too many failures; the same for every account, so it reveals none. */
 export class TooManyAttemptsError extends DomainError {
-  constructor(retryAfterSeconds: number) {
-    super('TOO_MANY_ATTEMPTS', `Too many failed attempts to sign in. Wait ${Math.ceil(retryAfterSeconds / 60)} minutes, then try again.`, {
+  constructor(retryAfterSeconds: number, toDoWhat = 'sign in') {
+    super('TOO_MANY_ATTEMPTS', `Too many failed attempts to ${toDoWhat}. Wait ${Math.ceil(retryAfterSeconds / 60)} minutes, then try again.`, {
       http: { status: 429, headers: { 'retry-after': String(retryAfterSeconds) } },
     });
+  }
+}
+
+/** The session's user signed in with a temporary password: until they choose their own, nothing else runs. */
+export class PasswordChangeRequiredError extends DomainError {
+  constructor() {
+    super('PASSWORD_CHANGE_REQUIRED', 'Change your temporary password before you do anything else.');
+  }
+}
+
+/** The change would leave the ICS without an enabled workforce lead, so no one could manage its accounts. */
+export class LastWorkforceLeadError extends DomainError {
+  constructor() {
+    super('LAST_WORKFORCE_LEAD', 'This is the last enabled workforce lead of your ICS: make someone else a workforce lead first.');
+  }
+}
+
+/** A workforce lead may not disable, re-role or reset their own account (another workforce lead can). */
+export class OwnAccountError extends DomainError {
+  constructor(what: string) {
+    super('OWN_ACCOUNT', `You cannot ${what} your own account; ask another workforce lead.`);
   }
 }
 
@@ -91,9 +116,23 @@ export interface CapacityShortfall {
   requestedFte: number;
 }
 
+/** The weeks in which one analyst would be booked past their remaining pooled time. */
+export interface AnalystShortfalls {
+  analyst: string;
+  weeks: CapacityShortfall[];
+}
+
+/**
+ * Names every analyst who would be overbooked, each with their weeks; `weeks` lists all of them in that
+ * order, `analysts` groups them by analyst.
+ */
 export class AnalystOverCapacityError extends DomainError {
-  constructor(analystName: string, shortfalls: CapacityShortfall[]) {
-    super('ANALYST_OVER_CAPACITY', `${analystName} does not have the time: ${describeShortfalls(shortfalls)}.`, { weeks: shortfalls });
+  constructor(over: AnalystShortfalls[]) {
+    super(
+      'ANALYST_OVER_CAPACITY',
+      over.map(({ analyst, weeks }) => `${analyst} does not have the time: ${describeShortfalls(weeks)}.`).join(' '),
+      { weeks: over.flatMap(({ weeks }) => weeks), analysts: over },
+    );
   }
 }
 
@@ -141,6 +180,13 @@ export class SkillRequirementNotMetError extends DomainError {
 export class InvalidTransitionError extends DomainError {
   constructor(message: string) {
     super('INVALID_TRANSITION', message);
+  }
+}
+
+/** A recorded leaving can be cancelled only before its day: from then the analyst has left. */
+export class LeavingDatePassedError extends DomainError {
+  constructor(analystName: string, leftOn: string) {
+    super('LEAVING_DATE_PASSED', `${analystName} left on ${leftOn}: a leaving can be cancelled only before its day.`);
   }
 }
 

@@ -48,7 +48,11 @@ async function serve(config: Config, database: ResolvedDatabase): Promise<void> 
 
   const interrupted = await failInterruptedRuns(prisma, new Date());
   if (interrupted > 0) logger.warn({ interrupted }, 'Marked matching runs left running by the last stop as FAILED');
-  const stopScheduler = startAllocationScheduler(prisma, { logger, retentionMonthsAfterLeaving: config.retentionMonthsAfterLeaving });
+  const stopScheduler = startAllocationScheduler(prisma, {
+    logger,
+    retentionMonthsAfterLeaving: config.retentionMonthsAfterLeaving,
+    profileReadRetentionMonths: config.profileReadRetentionMonths,
+  });
 
   const { handler } = createApp({
     prisma,

@@ -60,7 +60,7 @@ describe('recording that an analyst has left: refused', () => {
   });
 
   it.each([
-    ['a future date', { leftOn: '2026-11-24' }, 'VALIDATION_FAILED', 'Give a date that has passed, or today'],
+    ['a date more than 12 months ahead', { leftOn: '2027-11-24' }, 'VALIDATION_FAILED', 'Give a date no more than 12 months from today'],
     ['a date past the retention period', { leftOn: '2024-11-22' }, 'VALIDATION_FAILED', 'Give a date in the last 24 months'],
     ['a date in the last week of completed work', { leftOn: '2026-09-04' }, 'VALIDATION_FAILED', 'Give a date after the week of 2026-08-31'],
     ['a stale version', { leftOn: LEFT_ON, version: 0 }, 'STALE_VERSION', 'changed by someone else'],

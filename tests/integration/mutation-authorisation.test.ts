@@ -55,6 +55,7 @@ interface Targets {
   requestToSubmit: string;
   requestToCancel: string;
   roleProfile: string;
+  account: string;
 }
 let targets: Targets;
 
@@ -92,6 +93,8 @@ beforeAll(async () => {
     requestToSubmit: await request('Discharge delays', 'DRAFT'),
     requestToCancel: await request('Night staffing', 'SUBMITTED'),
     roleProfile: setup.scenario.roleProfiles.seniorAnalyst.id,
+    // An account no case signs in as, so changing it ends no session a later case needs.
+    account: (await prisma.user.create({ data: { icsId: ics.id, email: 'spare.lead@stbrigids.example', name: 'Spare Lead', role: 'ORGANISATION_LEAD', organisationId: setup.scenario.organisations.hospice.id, passwordHash: 'unusable' } })).id,
   };
 });
 
@@ -236,6 +239,43 @@ const CASES: Record<string, Case> = {
     variables: async () => ({ id: targets.toWithdraw, version: await version('allocation', targets.toWithdraw) }),
     allowed: LEADS,
   },
+  // No leaving is recorded for Aisha yet: leads get past authorisation to INVALID_TRANSITION.
+  cancelAnalystLeaving: {
+    document: `mutation ($input: CancelAnalystLeavingInput!) { cancelAnalystLeaving(input: $input) { id } }`,
+    variables: async () => {
+      const analystId = setup.scenario.analysts.hospiceAnalyst.id;
+      return { input: { analystId, version: await version('analyst', analystId) } };
+    },
+    allowed: LEADS,
+    cast: { analystSelf: 'hospiceAnalyst', otherAnalyst: 'chloe' },
+  },
+  createUser: {
+    document: `mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`,
+    variables: () => ({
+      input: { email: `${unique('new.lead').replace(' ', '.')}@stbrigids.example`, name: 'New Lead', role: 'ORGANISATION_LEAD', organisationId: setup.scenario.organisations.hospice.id, temporaryPassword: 'Temporary-pass-4821' },
+    }),
+    allowed: WORKFORCE,
+  },
+  updateUserAccess: {
+    document: `mutation ($id: ID!, $input: UserAccessInput!) { updateUserAccess(id: $id, input: $input) { id } }`,
+    variables: () => ({ id: targets.account, input: { role: 'ORGANISATION_LEAD', organisationId: setup.scenario.organisations.acuteTrust.id } }),
+    allowed: WORKFORCE,
+  },
+  setUserDisabled: {
+    document: `mutation ($id: ID!) { setUserDisabled(id: $id, disabled: true) { id } }`,
+    variables: () => ({ id: targets.account }),
+    allowed: WORKFORCE,
+  },
+  resetUserPassword: {
+    document: `mutation ($id: ID!) { resetUserPassword(id: $id, temporaryPassword: "Temporary-pass-4821") { id } }`,
+    variables: () => ({ id: targets.account }),
+    allowed: WORKFORCE,
+  },
+  changePassword: {
+    document: `mutation { changePassword(currentPassword: "not the password", newPassword: "a long new passphrase") { id } }`,
+    variables: () => ({}),
+    allowed: ROLES.filter((role) => role !== 'signedOut'),
+  },
   // Last: Aisha leaves, so no later case could sign her in.
   recordAnalystLeaving: {
     document: `mutation ($input: RecordAnalystLeavingInput!) { recordAnalystLeaving(input: $input) { id } }`,
@@ -259,6 +299,7 @@ const DOMAIN_CODES = new Set([
   'SKILL_REQUIREMENT_NOT_MET',
   'INVALID_TRANSITION',
   'MATCHING_IN_PROGRESS',
+  'LEAVING_DATE_PASSED',
 ]);
 
 function outcomeOf(response: GraphqlResponse): string {

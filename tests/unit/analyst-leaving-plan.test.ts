@@ -36,7 +36,9 @@ describe('leavingChanges', () => {
     endWeek: day(endWeek),
   });
 
-  it('withdraws proposals and work not begun, ends work running past the last week, and leaves the rest', () => {
+  const today = new Date('2026-11-23T09:00:00Z');
+
+  it('on a day reached: withdraws every proposal and work not begun, ends work running past the last week, and leaves the rest', () => {
     const rows = [
       allocation('PROPOSED', '2026-10-05', '2026-10-26'),
       allocation('ACCEPTED', '2026-11-16', '2026-12-28'),
@@ -46,7 +48,7 @@ describe('leavingChanges', () => {
       allocation('WITHDRAWN', '2026-12-07', '2027-01-04'),
     ];
 
-    const changes = leavingChanges(rows, day('2026-11-20'));
+    const changes = leavingChanges(rows, day('2026-11-20'), today);
 
     expect(changes).toEqual([
       { allocation: rows[0], outcome: 'WITHDRAW', endWeek: null },
@@ -54,19 +56,40 @@ describe('leavingChanges', () => {
       { allocation: rows[2], outcome: 'END', endWeek: day('2026-11-09') },
     ]);
   });
+
+  it('on a day ahead: keeps the proposals the analyst can still decide before it and withdraws those reaching past it', () => {
+    const rows = [
+      allocation('PROPOSED', '2026-11-30', '2027-01-04'),
+      allocation('PROPOSED', '2026-11-30', '2027-01-11'),
+      allocation('PROPOSED', '2027-01-18', '2027-02-01'),
+      allocation('ACCEPTED', '2027-01-04', '2027-03-01'),
+      allocation('ACTIVE', '2026-10-05', '2027-01-04'),
+    ];
+
+    // Leaving on Wednesday 2027-01-13: the last working week is the one of 2027-01-04.
+    const changes = leavingChanges(rows, day('2027-01-13'), today);
+
+    expect(changes).toEqual([
+      { allocation: rows[1], outcome: 'WITHDRAW', endWeek: null },
+      { allocation: rows[2], outcome: 'WITHDRAW', endWeek: null },
+      { allocation: rows[3], outcome: 'END', endWeek: day('2027-01-04') },
+    ]);
+  });
 });
 
 describe('leavingDateIssues', () => {
   const settings = { today: new Date('2026-11-23T09:00:00Z'), retentionMonthsAfterLeaving: 24, completed: [] };
 
-  it('accepts today and the last day before personal data would be due for anonymisation', () => {
+  it('accepts today, a day up to 12 months ahead and the last day before personal data would be due for anonymisation', () => {
     expect(leavingDateIssues(day('2026-11-23'), settings)).toEqual([]);
+    expect(leavingDateIssues(day('2026-11-24'), settings)).toEqual([]);
+    expect(leavingDateIssues(day('2027-11-23'), settings)).toEqual([]);
     expect(leavingDateIssues(day('2024-11-24'), settings)).toEqual([]);
   });
 
-  it('refuses tomorrow, a day whose data would be anonymised at once, and a day in or before completed work', () => {
+  it('refuses a day more than 12 months ahead, a day whose data would be anonymised at once, and a day in or before completed work', () => {
     const completed = [{ endWeek: day('2026-08-31'), request: { title: 'Sepsis audit' } }];
-    expect(leavingDateIssues(day('2026-11-24'), settings)[0]!.message).toMatch(/^Give a date that has passed, or today/);
+    expect(leavingDateIssues(day('2027-11-24'), settings)).toEqual([{ path: ['input', 'leftOn'], message: 'Give a date no more than 12 months from today.' }]);
     expect(leavingDateIssues(day('2024-11-23'), settings)[0]!.message).toMatch(/^Give a date in the last 24 months/);
     expect(leavingDateIssues(day('2026-09-06'), { ...settings, completed })).toEqual([
       { path: ['input', 'leftOn'], message: 'Give a date after the week of 2026-08-31, when their completed work on “Sepsis audit” ended.' },

@@ -38,9 +38,17 @@ describe('configuration from the environment', () => {
     expect(readConfig({ RETENTION_MONTHS_AFTER_LEAVING: '6' }).retentionMonthsAfterLeaving).toBe(6);
   });
 
-  it.each(['0', '-3', '1.5', 'two years', ''])('refuses a retention period of "%s" months', (months) => {
-    expect(() => readConfig({ RETENTION_MONTHS_AFTER_LEAVING: months })).toThrow(/RETENTION_MONTHS_AFTER_LEAVING must be a whole number of months/);
+  it('keeps the record of profile reads 24 months unless told otherwise', () => {
+    expect(readConfig({}).profileReadRetentionMonths).toBe(24);
+    expect(readConfig({ PROFILE_READ_RETENTION_MONTHS: '12' }).profileReadRetentionMonths).toBe(12);
   });
+
+  it.each(['RETENTION_MONTHS_AFTER_LEAVING', 'PROFILE_READ_RETENTION_MONTHS'].flatMap((name) => ['0', '-3', '1.5', 'two years', '', '1201'].map((months) => [name, months])))(
+    'refuses %s of "%s" months',
+    (name, months) => {
+      expect(() => readConfig({ [name]: months })).toThrow(`${name} must be a whole number of months from 1 to 1200, got "${months}".`);
+    },
+  );
 
   it('ends sessions after 30 idle minutes and 12 hours at most unless told otherwise', () => {
     expect(readConfig({}).sessions).toEqual({ idleMinutes: 30, absoluteHours: 12 });

@@ -10,6 +10,7 @@ import { DirectoryPage } from './pages/analysts/DirectoryPage.tsx';
 import { AuditLogPage } from './pages/audit/AuditLogPage.tsx';
 import { ProfileViewsPage } from './pages/audit/ProfileViewsPage.tsx';
 import { ProfilePage } from './pages/analysts/ProfilePage.tsx';
+import { CancelLeavingPage } from './pages/analysts/CancelLeavingPage.tsx';
 import { RecordLeavingPage } from './pages/analysts/RecordLeavingPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { CapacityPage } from './pages/insight/CapacityPage.tsx';
@@ -33,7 +34,13 @@ import { EditRequestPage, NewRequestPage } from './pages/projects/RequestFormPag
 import { RequestPage } from './pages/projects/RequestPage.tsx';
 import { ProjectsPage } from './pages/projects/ProjectsPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
-import { sections } from './sections.ts';
+import { ChangePasswordPage } from './pages/account/ChangePasswordPage.tsx';
+import { ChangeAccessPage } from './pages/users/ChangeAccessPage.tsx';
+import { NewUserPage } from './pages/users/NewUserPage.tsx';
+import { ResetPasswordPage } from './pages/users/ResetPasswordPage.tsx';
+import { UserPage } from './pages/users/UserPage.tsx';
+import { UsersPage } from './pages/users/UsersPage.tsx';
+import { CHANGE_PASSWORD_PATH, sections } from './sections.ts';
 import { ClientProvider } from './session/ClientProvider.tsx';
 import { RequireSignIn } from './session/RequireSignIn.tsx';
 import { SessionProvider } from './session/SessionProvider.tsx';
@@ -61,9 +68,11 @@ export function AppRoutes() {
           <Route path="analysts" element={<DirectoryPage />} />
           <Route path="analysts/:id" element={<ProfilePage />} />
           <Route path="analysts/:id/leaving" element={<RecordLeavingPage />} />
+          <Route path="analysts/:id/leaving/cancel" element={<CancelLeavingPage />} />
           <Route path="projects" element={<ProjectsPage />} />
           <Route path="projects/:id" element={<ProjectPage />} />
           <Route path="requests/:id" element={<RequestPage />} />
+          <Route path={CHANGE_PASSWORD_PATH.slice(1)} element={<ChangePasswordPage />} />
         </Route>
         <Route element={<RequireSignIn section={sections.myProjects} />}>
           <Route path="my-projects" element={<MyProjectsPage />} />
@@ -87,6 +96,13 @@ export function AppRoutes() {
         <Route element={<RequireSignIn section={sections.audit} />}>
           <Route path="audit" element={<AuditLogPage />} />
           <Route path="audit/profile-views" element={<ProfileViewsPage />} />
+        </Route>
+        <Route element={<RequireSignIn section={sections.users} />}>
+          <Route path="users" element={<UsersPage />} />
+          <Route path="users/new" element={<NewUserPage />} />
+          <Route path="users/:id" element={<UserPage />} />
+          <Route path="users/:id/access" element={<ChangeAccessPage />} />
+          <Route path="users/:id/password" element={<ResetPasswordPage />} />
         </Route>
         <Route element={<RequireSignIn section={sections.organisations} />}>
           <Route path="organisations" element={<OrganisationsPage />} />

@@ -1,5 +1,5 @@
-import type { Prisma } from '../generated/prisma/client.ts';
-import { indexesWithin, mondaysOf, weekCount, type WeekSpan } from './weeks.ts';
+import { Prisma } from '../generated/prisma/client.ts';
+import { indexesWithin, mondaysOf, weekCount, weeksBetween, type WeekSpan } from './weeks.ts';
 
 // Capacity is counted in tenths of an FTE (half a day a week), as integers, so sums never drift.
 
@@ -16,12 +16,17 @@ export const holdsCapacity: Prisma.AllocationWhereInput = {
   OR: [{ status: 'PROPOSED', confirmedAt: { not: null } }, { status: { in: ['ACCEPTED', 'ACTIVE'] } }],
 };
 
+/** `holdsCapacity` as an SQL condition on the allocation aliased `x`. */
+export const holdsCapacitySql = Prisma.sql`((x.status = 'PROPOSED' AND x."confirmedAt" IS NOT NULL) OR x.status IN ('ACCEPTED', 'ACTIVE'))`;
+
 export interface CapacitySource {
   pooledFte: number;
   /** Share of pooled time kept for the analyst's own development; never allocated. */
   protectedDevelopmentShare: number;
   /** Weeks of leave (fraction 0) or reduced availability; overlapping ranges take the lowest fraction. */
   availabilities: readonly (WeekSpan & { availableFraction: number })[];
+  /** The analyst's leaving date, when one is recorded: from its week on they give nothing. */
+  leftAt?: Date | null;
   /** Allocations that hold capacity (see `holdsCapacity`). */
   bookings: readonly (WeekSpan & { fte: number })[];
 }
@@ -36,6 +41,7 @@ export function weeklyAllowanceTenths(window: WeekSpan, source: Omit<CapacitySou
       fractions[week] = Math.min(fractions[week]!, availability.availableFraction);
     }
   }
+  if (source.leftAt) fractions.fill(0, Math.max(0, weeksBetween(window.startWeek, source.leftAt)));
   const allocatable = source.pooledFte * (1 - source.protectedDevelopmentShare);
   // Rounded down to whole tenths; the epsilon keeps 0.3 × 10 from becoming 2.
   return fractions.map((fraction) => Math.floor(allocatable * fraction * 10 + 1e-9));

@@ -32,6 +32,13 @@ describe('capacity', () => {
     expect(overbookedWeeks({ ...source, bookings })).toEqual([{ week: monday('2027-01-11'), allowanceTenths: 2, bookedTenths: 3 }]);
   });
 
+  it('gives nothing from the week of a recorded leaving day on', () => {
+    const source = { pooledFte: 0.5, protectedDevelopmentShare: 0, availabilities: [] };
+    expect(weeklyAllowanceTenths(window, { ...source, leftAt: monday('2027-01-13') })).toEqual([5, 0, 0, 0]);
+    expect(weeklyAllowanceTenths(window, { ...source, leftAt: monday('2026-12-30') })).toEqual([0, 0, 0, 0]);
+    expect(weeklyAllowanceTenths(window, { ...source, leftAt: monday('2027-02-01') })).toEqual([5, 5, 5, 5]);
+  });
+
   it('never reports a week as overbooked when every booking fits what remains', () => {
     fc.assert(
       fc.property(

@@ -29,15 +29,30 @@ export function lastWorkingWeek(leftOn: Date): Date {
   return addWeeksTo(mondayOf(leftOn), -1);
 }
 
+/** How far ahead a leaving date may be recorded. */
+export const LEAVING_NOTICE_MONTHS = 12;
+
+const day = (date: Date) => date.toISOString().slice(0, 10);
+
+/** Whether leaving on `leftOn` has happened by `today`: from that day the analyst can no longer sign in. */
+export function leavingHasHappened(leftOn: Date, today: Date): boolean {
+  return day(leftOn) <= day(today);
+}
+
 /**
- * Undecided proposals are withdrawn; agreed allocations (accepted or active) that run past the last working
- * week end then, or are withdrawn when they would only have begun later. Others stay as they are.
+ * Work that would begin after the last working week is withdrawn, and agreed allocations (accepted or active)
+ * running past it end then. Undecided proposals reaching past it are withdrawn too, and once leaving has
+ * happened every undecided proposal is, as the analyst can no longer decide. Others stay as they are.
  */
-export function leavingChanges<Row extends AllocationWeeks>(allocations: readonly Row[], leftOn: Date): LeavingChange<Row>[] {
+export function leavingChanges<Row extends AllocationWeeks>(allocations: readonly Row[], leftOn: Date, today: Date): LeavingChange<Row>[] {
   const lastWeek = lastWorkingWeek(leftOn);
+  const happened = leavingHasHappened(leftOn, today);
   return allocations.flatMap((allocation): LeavingChange<Row>[] => {
     if (!LIVE_STATUSES.includes(allocation.status)) return [];
-    if (allocation.status === 'PROPOSED' || allocation.startWeek > lastWeek) return [{ allocation, outcome: 'WITHDRAW', endWeek: null }];
+    const undecided = allocation.status === 'PROPOSED';
+    if (allocation.startWeek > lastWeek || (undecided && (happened || allocation.endWeek > lastWeek))) {
+      return [{ allocation, outcome: 'WITHDRAW', endWeek: null }];
+    }
     return allocation.endWeek > lastWeek ? [{ allocation, outcome: 'END', endWeek: lastWeek }] : [];
   });
 }
@@ -48,19 +63,19 @@ export interface CompletedWork {
   request: { title: string };
 }
 
-const day = (date: Date) => date.toISOString().slice(0, 10);
-
 /**
- * Problems with a leaving date: it is a day already reached (leaving is recorded once it has happened),
- * after the last week of every completed allocation, and recent enough that the leaver's personal data is
- * not due for anonymisation at once (so a mistyped year cannot erase it).
+ * Problems with a leaving date: it is at most LEAVING_NOTICE_MONTHS ahead, after the last week of every
+ * completed allocation, and recent enough that the leaver's personal data is not due for anonymisation at
+ * once (so a mistyped year cannot erase it).
  */
 export function leavingDateIssues(
   leftOn: Date,
   { today, retentionMonthsAfterLeaving, completed }: { today: Date; retentionMonthsAfterLeaving: number; completed: readonly CompletedWork[] },
 ): FieldIssue[] {
   const path = ['input', 'leftOn'];
-  if (day(leftOn) > day(today)) return [{ path, message: 'Give a date that has passed, or today: record leaving once it has happened.' }];
+  if (leftOn > addMonths(new UTCDate(today), LEAVING_NOTICE_MONTHS)) {
+    return [{ path, message: `Give a date no more than ${LEAVING_NOTICE_MONTHS} months from today.` }];
+  }
   if (anonymisationDueOn(leftOn, retentionMonthsAfterLeaving) <= today) {
     return [{ path, message: `Give a date in the last ${retentionMonthsAfterLeaving} months: personal data is kept that long after leaving.` }];
   }

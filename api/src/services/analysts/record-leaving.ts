@@ -4,14 +4,9 @@ import type { Viewer } from '../../auth/session.ts';
 import { ForbiddenError, InvalidTransitionError, NotFoundError, StaleVersionError, ValidationFailedError } from '../../errors.ts';
 import { recordAudit } from '../audit.ts';
 import { lockAnalysts } from '../allocations/capacity-guard.ts';
-import { cutShort } from '../allocations/cut-short.ts';
-import { allocationFields, LIVE_STATUSES } from '../allocations/records.ts';
-import { withdrawLiveAllocation } from '../allocations/withdraw.ts';
 import { changeUserAccess } from '../user-access.ts';
-import { lastWorkingWeek, leavingChanges, leavingDateIssues } from './leaving-plan.ts';
-
-/** The reason the allocations a leaver can no longer work are withdrawn with. */
-const LEFT_REASON = 'The analyst has left the pool.';
+import { applyLeavingChanges, leaverAllocations, LEFT_STATE } from './apply-leaving.ts';
+import { leavingDateIssues, leavingHasHappened } from './leaving-plan.ts';
 
 export interface Leaving {
   analystId: string;
@@ -24,12 +19,15 @@ export interface LeavingSettings {
   retentionMonthsAfterLeaving: number;
 }
 
+const day = (date: Date) => date.toISOString().slice(0, 10);
+
 /**
- * Records that an analyst has left, in one transaction under the lock capacity changes take: status LEFT
- * from `leftOn`; their undecided proposals and the agreed allocations they would not begin are withdrawn,
+ * Records an analyst's leaving date, today, in the past or up to LEAVING_NOTICE_MONTHS ahead, in one
+ * transaction under the lock capacity changes take. At once: the allocations they will not work are withdrawn
  * and agreed ones running past their last working week end then (leavingChanges), with the development
- * placements they mentor; requests' statuses follow; their sign-in is disabled and every session ended;
- * their calendar link stops working. Allowed to their home organisation's lead and workforce leads.
+ * placements they mentor; requests' statuses follow, and they have no time for matching from the week they
+ * leave in. On the day itself (now, or later by completeDueLeavings) they become LEFT: sign-in disabled, every
+ * session ended, calendar link dead. Allowed to their home organisation's lead and workforce leads.
  */
 export async function recordAnalystLeaving(
   prisma: PrismaClient,
@@ -57,47 +55,41 @@ export async function recordAnalystLeaving(
       throw new ForbiddenError('Only a lead of the analyst’s home organisation or a workforce lead records that they have left.');
     }
     if (analyst.status === 'LEFT') {
-      throw new InvalidTransitionError(`${analyst.name} is already recorded as having left on ${analyst.leftAt?.toISOString().slice(0, 10)}.`);
+      throw new InvalidTransitionError(`${analyst.name} is already recorded as having left on ${analyst.leftAt ? day(analyst.leftAt) : 'an earlier day'}.`);
+    }
+    if (analyst.leftAt) {
+      throw new InvalidTransitionError(`${analyst.name} is already recorded as leaving on ${day(analyst.leftAt)}; cancel that leaving first to give another date.`);
     }
     if (analyst.version !== version) throw new StaleVersionError('Analyst');
 
-    const allocations = await tx.allocation.findMany({
-      where: { analystId, status: { in: [...LIVE_STATUSES, 'COMPLETED'] } },
-      select: { ...allocationFields, request: { select: { title: true } } },
-      orderBy: [{ startWeek: 'asc' }, { id: 'asc' }],
-    });
+    const allocations = await leaverAllocations(tx, analystId);
     const completed = allocations.filter((allocation) => allocation.status === 'COMPLETED');
     const issues = leavingDateIssues(leftOn, { today, retentionMonthsAfterLeaving, completed });
     if (issues.length > 0) throw new ValidationFailedError(issues);
 
-    const changes = leavingChanges(allocations, leftOn);
-    const cut = { lastWeek: lastWorkingWeek(leftOn), actorId: viewer.userId, reason: LEFT_REASON, today };
-    for (const { allocation, outcome } of changes) {
-      if (outcome === 'WITHDRAW') await withdrawLiveAllocation(tx, allocation, { actorId: viewer.userId, reason: LEFT_REASON });
-      else await cutShort(tx, allocation, cut);
-    }
-
+    const applied = await applyLeavingChanges(tx, allocations, leftOn, { actorId: viewer.userId, today });
+    const happened = leavingHasHappened(leftOn, today);
     await tx.analyst.update({
       where: { id: analystId, version },
-      data: { status: 'LEFT', leftAt: leftOn, calendarSecretHash: null, version: { increment: 1 } },
+      data: { leftAt: leftOn, ...(happened ? LEFT_STATE : {}), version: { increment: 1 } },
       select: { id: true },
     });
-    if (analyst.user) await changeUserAccess(tx, [analyst.user.id], { disabled: true });
-    const ids = (outcome: string) => changes.filter((change) => change.outcome === outcome).map((change) => change.allocation.id);
+    if (happened && analyst.user) await changeUserAccess(tx, [analyst.user.id], { disabled: true });
+    const calendarFeed = analyst.calendarSecretHash !== null;
+    const signInDisabled = analyst.user?.disabled ?? null;
     await recordAudit(tx, {
       icsId: viewer.icsId,
       actorId: viewer.userId,
       action: 'analyst.leave',
       entityType: 'Analyst',
       entityId: analystId,
-      before: { status: analyst.status, leftAt: null, calendarFeed: analyst.calendarSecretHash !== null, signInDisabled: analyst.user?.disabled ?? null },
+      before: { status: analyst.status, leftAt: null, calendarFeed, signInDisabled },
       after: {
-        status: 'LEFT',
-        leftAt: leftOn.toISOString().slice(0, 10),
-        calendarFeed: false,
-        signInDisabled: analyst.user ? true : null,
-        endedAllocationIds: ids('END'),
-        withdrawnAllocationIds: ids('WITHDRAW'),
+        status: happened ? 'LEFT' : analyst.status,
+        leftAt: day(leftOn),
+        calendarFeed: happened ? false : calendarFeed,
+        signInDisabled: happened && analyst.user ? true : signInDisabled,
+        ...applied,
       },
     });
     return { id: analystId };

@@ -18,6 +18,7 @@ export const AnalystProfileQuery = graphql(`
       leftOn
       anonymisationDueOn
       canRecordLeaving
+      canCancelLeaving
       jobTitle
       band
       organisation { id name }
@@ -78,22 +79,37 @@ export function ProfilePage() {
   );
 }
 
-/** A leaver's dates (personal: for the analyst's organisation lead and workforce leads), or the way to record leaving. */
+/**
+ * A leaver's dates, or those of an analyst leaving on a later day (personal: for the analyst, their organisation
+ * lead and workforce leads), with the way to record or cancel leaving for the leads who may.
+ */
 function Leaving({ analyst }: { analyst: Analyst }) {
   if (analyst.canRecordLeaving) {
     return (
       <p>
-        <Link to={`/analysts/${analyst.id}/leaving`}>Record that this analyst has left</Link>
+        <Link to={`/analysts/${analyst.id}/leaving`}>Record that this analyst is leaving</Link>
       </p>
     );
   }
-  if (analyst.status !== 'LEFT') return null;
+  const leaving = analyst.status === 'ACTIVE' && analyst.leftOn;
+  if (analyst.status !== 'LEFT' && !leaving) return null;
   return (
     <div className="nhsuk-inset-text">
-      <p>
-        <strong className="nhsuk-tag nhsuk-tag--grey">Left</strong> {analyst.leftOn ? `Left on ${dateLabel(analyst.leftOn)}.` : 'Has left the pool.'}
-      </p>
+      {leaving ? (
+        <p>
+          <strong className="nhsuk-tag nhsuk-tag--orange">Leaving</strong> Leaving on {dateLabel(leaving)}.
+        </p>
+      ) : (
+        <p>
+          <strong className="nhsuk-tag nhsuk-tag--grey">Left</strong> {analyst.leftOn ? `Left on ${dateLabel(analyst.leftOn)}.` : 'Has left the pool.'}
+        </p>
+      )}
       {analyst.anonymisationDueOn && <p>Personal data will be anonymised on {dateLabel(analyst.anonymisationDueOn)}.</p>}
+      {analyst.canCancelLeaving && (
+        <p>
+          <Link to={`/analysts/${analyst.id}/leaving/cancel`}>Cancel leaving</Link>
+        </p>
+      )}
     </div>
   );
 }

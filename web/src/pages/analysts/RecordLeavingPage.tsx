@@ -20,6 +20,7 @@ export const LeavingPlanQuery = graphql(`
       id
       leavingPlan(leftOn: $leftOn) {
         anonymisationDueOn
+        immediate
         changes {
           outcome
           endWeek
@@ -32,27 +33,30 @@ export const LeavingPlanQuery = graphql(`
 
 export const RecordAnalystLeavingMutation = graphql(`
   mutation RecordAnalystLeaving($input: RecordAnalystLeavingInput!) {
-    recordAnalystLeaving(input: $input) { id status leftOn anonymisationDueOn canRecordLeaving version }
+    recordAnalystLeaving(input: $input) { id status leftOn anonymisationDueOn canRecordLeaving canCancelLeaving version }
   }
 `);
 
 const leftOnId = 'leftOn';
 const calendarDay = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The home organisation lead or a workforce lead records the day an analyst left, seeing first what it ends. */
+/**
+ * The home organisation lead or a workforce lead records the day an analyst leaves (up to 12 months ahead) or
+ * left, seeing first what it ends.
+ */
 export function RecordLeavingPage() {
   const { id = '' } = useParams();
   const query = useQuery({ query: AnalystLeavingQuery, variables: { id } });
 
   return (
-    <QueryStates query={query} heading="Record that this analyst has left" loading="Loading the analyst…" what="the analyst">
+    <QueryStates query={query} heading="Record that this analyst is leaving" loading="Loading the analyst…" what="the analyst">
       {({ analyst }) =>
         analyst?.canRecordLeaving ? (
           <LeavingForm analyst={analyst} onReload={() => query[1]({ requestPolicy: 'network-only' })} />
         ) : (
           <NotFoundPage
-            heading="You cannot record that this analyst has left"
-            explanation="Only a lead of the analyst’s own organisation or a workforce lead records leaving, once, for a current analyst."
+            heading="You cannot record that this analyst is leaving"
+            explanation="Only a lead of the analyst’s own organisation or a workforce lead records leaving, once, for a current analyst with no leaving day recorded yet."
           />
         )
       }
@@ -76,11 +80,11 @@ function LeavingForm({ analyst, onReload }: { analyst: Analyst; onReload: () => 
   return (
     <RecordForm
       what="analyst"
-      heading={`Record that ${analyst.name} has left`}
+      heading={`Record that ${analyst.name} is leaving`}
       caption={analyst.organisation.name}
-      submitLabel="Record that they have left"
+      submitLabel="Record the leaving day"
       backTo={`/analysts/${analyst.id}`}
-      check={() => (calendarDay.test(leftOn) ? [] : [{ message: 'Enter the day they left', field: leftOnId }])}
+      check={() => (calendarDay.test(leftOn) ? [] : [{ message: 'Enter the day they leave or left', field: leftOnId }])}
       save={save}
       onReload={onReload}
     >
@@ -90,8 +94,8 @@ function LeavingForm({ analyst, onReload }: { analyst: Analyst; onReload: () => 
             id={leftOnId}
             name={leftOnId}
             type="date"
-            label="The day they left"
-            hint="Today or earlier. They do no pooled work in the week they leave."
+            label="The day they leave or left"
+            hint="Today, a day that has passed, or a day up to 12 months ahead. They do no pooled work from the week they leave in."
             width={10}
             value={leftOn}
             onChange={(event) => setLeftOn(event.currentTarget.value)}
@@ -107,7 +111,7 @@ function LeavingForm({ analyst, onReload }: { analyst: Analyst; onReload: () => 
 /** What recording the date will do, from the API's own plan, so the lead confirms knowing it. */
 function WhatHappens({ analystId, leftOn }: { analystId: string; leftOn: string }) {
   const [{ data, fetching, error }, reload] = useQuery({ query: LeavingPlanQuery, variables: { id: analystId, leftOn } });
-  if (fetching && !data) return <Loading>Working out what leaving on this day ends…</Loading>;
+  if (fetching && !data) return <Loading>Working out what leaving on this day changes…</Loading>;
   if (error) return <LoadError error={error} what="what leaving ends" retry={() => reload({ requestPolicy: 'network-only' })} />;
   const plan = data?.analyst?.leavingPlan;
   if (!plan) return null;
@@ -120,12 +124,27 @@ function WhatHappens({ analystId, leftOn }: { analystId: string; leftOn: string 
           <li key={allocation.id}>
             “{allocation.request.title}” for {allocation.request.project.organisation.name}, {fteLabel(allocation.fte)} from{' '}
             {dateLabel(allocation.startWeek)}:{' '}
-            {outcome === 'END' && endWeek ? `ends in the week of ${dateLabel(endWeek)}` : 'withdrawn, and the request needs someone else'}
+            {outcome === 'END' && endWeek
+              ? `ends in the week of ${dateLabel(endWeek)}, and the request needs someone else after it`
+              : 'withdrawn, and the request needs someone else'}
           </li>
         ))}
         <li>Development placements they mentor end with them.</li>
-        <li>They are signed out, can no longer sign in, and their calendar link stops working.</li>
-        <li>They leave the directory and are no longer matched.</li>
+        {plan.immediate ? (
+          <>
+            <li>They are signed out, can no longer sign in, and their calendar link stops working.</li>
+            <li>They leave the directory and are no longer matched.</li>
+          </>
+        ) : (
+          <>
+            <li>These changes happen now. Matching no longer proposes them from the week they leave in.</li>
+            <li>
+              They keep their access until {dateLabel(leftOn)}. On that day they are signed out, can no longer sign in, their calendar link
+              stops working and they leave the directory.
+            </li>
+            <li>Until then the leaving can be cancelled from their profile; what it ended or withdrew is not restored.</li>
+          </>
+        )}
         <li>Their personal data will be anonymised on {dateLabel(plan.anonymisationDueOn)}.</li>
       </ul>
     </WarningCallout>
