@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { getOperationName } from 'urql';
 import { describe, expect, it } from 'vitest';
 import { ProposalsBoard } from '../../web/src/pages/allocations/ProposalsBoard.tsx';
-import { lastVariables, mockClient, renderPage, type Answer } from './support/render.tsx';
+import { lastVariables, mockClient, renderPage, serverError, type Answer } from './support/render.tsx';
 
 const hospice = { id: 'org-hospice', name: 'St Aidan’s Hospice' };
 const council = { id: 'org-council', name: 'Ashburn City Council' };
@@ -99,6 +99,28 @@ describe('proposals board', () => {
     const confirmations = client.executeMutation.mock.calls.filter(([request]) => getOperationName(request.query) === 'ConfirmAllocations');
     expect(confirmations.map(([request]) => request.variables)).toEqual([{ input: { runId: 'run-1' } }]);
     await waitFor(() => expect(screen.getByText(/^2 proposals confirmed\./)).toBeTruthy());
+  });
+
+  it('names every analyst without the time when confirming a run fails, with their weeks', async () => {
+    const week = (remainingFte: number) => [{ week: '2026-11-30', remainingFte, requestedFte: 0.3 }];
+    openBoard({
+      ProposalsBoard: board([proposal('a', 'Ravi Patel', dashboards), proposal('c', 'Ann Wood', dashboards)]),
+      ConfirmAllocations: serverError('ANALYST_OVER_CAPACITY', 'Ann Wood does not have the time: … Ravi Patel does not have the time: …', {
+        weeks: [...week(0.1), ...week(0.2)],
+        analysts: [
+          { analyst: 'Ann Wood', weeks: week(0.1) },
+          { analyst: 'Ravi Patel', weeks: week(0.2) },
+        ],
+      }),
+    });
+
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Confirm every proposal of the run of 20 November 2026' }));
+
+    const summary = (await screen.findByRole('heading', { name: 'There is a problem' })).parentElement as HTMLElement;
+    expect(within(summary).getByText('Ann Wood does not have the time')).toBeTruthy();
+    expect(within(summary).getByText('Week of 30 November 2026: 0.1 FTE left, 0.3 FTE asked')).toBeTruthy();
+    expect(within(summary).getByText('Ravi Patel does not have the time')).toBeTruthy();
+    expect(within(summary).getByText('Week of 30 November 2026: 0.2 FTE left, 0.3 FTE asked')).toBeTruthy();
   });
 
   it('offers one confirm button per unconfirmed proposal and a change link while nobody has decided', () => {

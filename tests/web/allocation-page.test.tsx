@@ -1,12 +1,11 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { GraphQLError } from 'graphql';
-import { CombinedError, getOperationName } from 'urql';
+import { getOperationName } from 'urql';
 import { describe, expect, it } from 'vitest';
 import { AllocationPage } from '../../web/src/pages/allocations/AllocationPage.tsx';
 import { SessionProvider } from '../../web/src/session/SessionProvider.tsx';
-import { mockClient, renderPage, type Answer, type MockClient } from './support/render.tsx';
+import { mockClient, renderPage, serverError, type Answer, type MockClient } from './support/render.tsx';
 
 const hospice = { id: 'org-hospice', name: 'St Aidan’s Hospice' };
 const acute = { id: 'org-acute', name: 'North Dales Teaching Hospitals' };
@@ -43,10 +42,6 @@ function allocation(overrides: Record<string, unknown> = {}) {
     },
     ...overrides,
   };
-}
-
-function serverError(code: string, message: string, extensions: Record<string, unknown> = {}): Answer {
-  return { error: new CombinedError({ graphQLErrors: [new GraphQLError(message, { extensions: { code, ...extensions } })] }) };
 }
 
 const ics = { id: 'ics-north-dales', name: 'North Dales Integrated Care System' };
@@ -146,10 +141,12 @@ describe('allocation page', () => {
   });
 
   it('lets the workforce lead confirm a tentative proposal and lists the weeks an analyst has no time in', async () => {
+    const weeks = [{ week: '2026-11-30', remainingFte: 0.1, requestedFte: 0.4 }];
     const client = openAllocation({
       Allocation: { data: { allocation: allocation({ confirmed: false, viewerParties: [], awaitingParties: [] }) } },
       ConfirmAllocations: serverError('ANALYST_OVER_CAPACITY', 'Ravi Patel does not have the time: week of 2026-11-30: 0.1 FTE left, 0.4 FTE asked.', {
-        weeks: [{ week: '2026-11-30', remainingFte: 0.1, requestedFte: 0.4 }],
+        weeks,
+        analysts: [{ analyst: 'Ravi Patel', weeks }],
       }),
     }, 'WORKFORCE_LEAD');
     const user = userEvent.setup();

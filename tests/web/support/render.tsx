@@ -1,7 +1,8 @@
 import { cleanup, render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router';
-import { getOperationName, type Client, type CombinedError, type GraphQLRequest } from 'urql';
+import { CombinedError, getOperationName, type Client, type GraphQLRequest } from 'urql';
+import { GraphQLError } from 'graphql';
 import { afterEach, vi } from 'vitest';
 import { concat, fromValue, never } from 'wonka';
 import { ClientProvider } from '../../../web/src/session/ClientProvider.tsx';
@@ -10,6 +11,11 @@ afterEach(cleanup);
 
 /** What the mocked API answers to one operation: data, an error, or nothing yet ("pending"). */
 export type Answer = { data?: unknown; error?: CombinedError } | 'pending';
+
+/** The API's refusal with a domain error code and its extensions. */
+export function serverError(code: string, message: string, extensions: Record<string, unknown> = {}): Answer {
+  return { error: new CombinedError({ graphQLErrors: [new GraphQLError(message, { extensions: { code, ...extensions } })] }) };
+}
 
 /** A urql client whose answers are fixed per operation name; the API itself is not involved. */
 export function mockClient(answers: Record<string, Answer>) {

@@ -1,16 +1,16 @@
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
-import { holdsCapacity, overbookedWeeks, toTenths, weeklyRemainingTenths } from '../../domain/capacity.ts';
-import { mondaysOf, weeksBetween, type WeekSpan } from '../../domain/weeks.ts';
+import { holdsCapacity, overbookedWeeks, toTenths } from '../../domain/capacity.ts';
+import type { WeekSpan } from '../../domain/weeks.ts';
 import { AnalystOverCapacityError, type CapacityShortfall } from '../../errors.ts';
+import { allocatableFte, availableByWeek } from '../insight/allocatable-sql.ts';
+import { bookedWeeksCte, heldWeeksCte } from './booked-weeks-sql.ts';
 
 type Client = PrismaClient | Prisma.TransactionClient;
 
-/** What an analyst offers the pool, as the capacity rules need it. */
+/** The analyst whose time a booking takes; what they offer the pool is read from the database. */
 export interface CapacityHolder {
   id: string;
   name: string;
-  pooledFte: { toNumber(): number };
-  protectedDevelopmentShare: { toNumber(): number };
 }
 
 /** A booking about to hold an analyst's time. */
@@ -36,42 +36,62 @@ export async function lockAnalysts(tx: Prisma.TransactionClient, analystIds: rea
   await tx.$queryRaw`SELECT id FROM "Analyst" WHERE id = ANY(${ids}::uuid[]) ORDER BY id FOR UPDATE`;
 }
 
+/** New bookings of one analyst, checked together. */
+export interface AnalystBookings {
+  analyst: CapacityHolder;
+  bookings: readonly NewBooking[];
+}
+
+interface LoadRow {
+  analystId: string;
+  week: Date;
+  remainingTenths: number;
+  requestedTenths: number;
+}
+
 /**
- * Each week the new bookings cover, with the analyst's remaining time before them. Allocations in
- * `excluding` do not count as held (the ones being changed).
+ * For every analyst, each week their new bookings cover with their remaining time before them, in one
+ * statement whatever the number of analysts and bookings. Pooled time, protected development share and
+ * availability are read from the database (under the analysts' locks when the caller took them). Allocations
+ * in `excluding` do not count as held (the ones being changed).
  */
+export async function weeklyLoads(
+  db: Client,
+  planned: readonly AnalystBookings[],
+  excluding: readonly string[] = [],
+): Promise<Map<string, WeekRemaining[]>> {
+  const bookings = planned.flatMap(({ analyst, bookings }) => bookings.map((booking) => ({ id: analyst.id, ...booking })));
+  const loads = new Map<string, WeekRemaining[]>(planned.map(({ analyst }) => [analyst.id, []]));
+  if (bookings.length === 0) return loads;
+  const rows = await db.$queryRaw<LoadRow[]>`
+    WITH ${bookedWeeksCte('requested', bookings)},
+    analyst AS (
+      SELECT a.id, a."pooledFte", a."protectedDevelopmentShare", a."leftAt" FROM "Analyst" a WHERE a.id IN (SELECT id FROM requested)
+    ),
+    weeks AS (SELECT DISTINCT week FROM requested),
+    ${availableByWeek},
+    ${heldWeeksCte('held', 'requested', 'analystId', excluding)}
+    SELECT r.id AS "analystId", r.week,
+           CASE WHEN r.week >= date_trunc('week', a."leftAt")::date THEN 0 ELSE (${allocatableFte} * 10)::int END
+             - COALESCE(h.tenths, 0) AS "remainingTenths",
+           r.tenths AS "requestedTenths"
+    FROM requested r
+    JOIN analyst a ON a.id = r.id
+    LEFT JOIN available av ON av.analyst_id = r.id AND av.week = r.week
+    LEFT JOIN held h ON h.id = r.id AND h.week = r.week
+    ORDER BY r.id, r.week`;
+  for (const { analystId, ...load } of rows) loads.get(analystId)!.push(load);
+  return loads;
+}
+
+/** Each week the new bookings cover, with the analyst's remaining time before them (see `weeklyLoads`). */
 export async function weeklyLoad(
   db: Client,
   analyst: CapacityHolder,
   bookings: readonly NewBooking[],
   excluding: readonly string[] = [],
 ): Promise<WeekRemaining[]> {
-  if (bookings.length === 0) return [];
-  const window = enclosingSpan(bookings);
-  const overlaps = { startWeek: { lte: window.endWeek }, endWeek: { gte: window.startWeek } };
-  const availabilities = await db.availability.findMany({
-    where: { analystId: analyst.id, ...overlaps },
-    select: { startWeek: true, endWeek: true, availableFraction: true },
-  });
-  const held = await db.allocation.findMany({
-    where: { AND: [holdsCapacity, { analystId: analyst.id, id: { notIn: [...excluding] }, ...overlaps }] },
-    select: { startWeek: true, endWeek: true, fte: true },
-  });
-  const remaining = weeklyRemainingTenths(window, {
-    pooledFte: analyst.pooledFte.toNumber(),
-    protectedDevelopmentShare: analyst.protectedDevelopmentShare.toNumber(),
-    availabilities: availabilities.map((row) => ({ ...row, availableFraction: row.availableFraction.toNumber() })),
-    bookings: held.map((row) => ({ ...row, fte: row.fte.toNumber() })),
-  });
-  const requested = new Array<number>(remaining.length).fill(0);
-  for (const booking of bookings) {
-    const first = weeksBetween(window.startWeek, booking.startWeek);
-    const last = weeksBetween(window.startWeek, booking.endWeek);
-    for (let week = first; week <= last; week += 1) requested[week]! += booking.fteTenths;
-  }
-  return mondaysOf(window)
-    .map((week, index) => ({ week, remainingTenths: remaining[index]!, requestedTenths: requested[index]! }))
-    .filter((load) => load.requestedTenths > 0);
+  return (await weeklyLoads(db, [{ analyst, bookings }], excluding)).get(analyst.id)!;
 }
 
 /** The weeks in which the new bookings would not fit. */
@@ -86,17 +106,18 @@ export function shortfallsOf(load: readonly WeekRemaining[]): CapacityShortfall[
 }
 
 /**
- * Throws ANALYST_OVER_CAPACITY unless the new bookings fit every week. Inside a transaction that will make
- * them hold capacity, call `lockAnalysts` first so the answer stays true until it commits.
+ * Throws ANALYST_OVER_CAPACITY, naming every analyst (in order of name) and week that would be overbooked,
+ * unless each analyst's new bookings fit every week; one statement for any number of analysts. Inside a
+ * transaction that will make them hold capacity, call `lockAnalysts` first so the answer stays true until it
+ * commits.
  */
-export async function assertCapacity(
-  db: Client,
-  analyst: CapacityHolder,
-  bookings: readonly NewBooking[],
-  excluding: readonly string[] = [],
-): Promise<void> {
-  const shortfalls = shortfallsOf(await weeklyLoad(db, analyst, bookings, excluding));
-  if (shortfalls.length > 0) throw new AnalystOverCapacityError(analyst.name, shortfalls);
+export async function assertCapacity(db: Client, planned: readonly AnalystBookings[], excluding: readonly string[] = []): Promise<void> {
+  const loads = await weeklyLoads(db, planned, excluding);
+  const over = planned
+    .map(({ analyst }) => ({ analyst: analyst.name, weeks: shortfallsOf(loads.get(analyst.id)!) }))
+    .filter(({ weeks }) => weeks.length > 0)
+    .sort((a, b) => a.analyst.localeCompare(b.analyst));
+  if (over.length > 0) throw new AnalystOverCapacityError(over);
 }
 
 /**
@@ -110,6 +131,7 @@ export async function assertHeldBookingsFit(db: Client, analystId: string): Prom
       name: true,
       pooledFte: true,
       protectedDevelopmentShare: true,
+      leftAt: true,
       availabilities: { select: { startWeek: true, endWeek: true, availableFraction: true } },
       allocations: { where: holdsCapacity, select: { startWeek: true, endWeek: true, fte: true } },
     },
@@ -117,27 +139,20 @@ export async function assertHeldBookingsFit(db: Client, analystId: string): Prom
   const weeks = overbookedWeeks({
     pooledFte: analyst.pooledFte.toNumber(),
     protectedDevelopmentShare: analyst.protectedDevelopmentShare.toNumber(),
+    leftAt: analyst.leftAt,
     availabilities: analyst.availabilities.map((row) => ({ ...row, availableFraction: row.availableFraction.toNumber() })),
     bookings: analyst.allocations.map((row) => ({ ...row, fte: row.fte.toNumber() })),
   });
   if (weeks.length > 0) {
-    throw new AnalystOverCapacityError(
-      analyst.name,
-      weeks.map((week) => ({ week: week.week.toISOString().slice(0, 10), remainingFte: week.allowanceTenths / 10, requestedFte: week.bookedTenths / 10 })),
-    );
+    throw new AnalystOverCapacityError([
+      {
+        analyst: analyst.name,
+        weeks: weeks.map((week) => ({ week: week.week.toISOString().slice(0, 10), remainingFte: week.allowanceTenths / 10, requestedFte: week.bookedTenths / 10 })),
+      },
+    ]);
   }
 }
 
 export function bookingOf(allocation: WeekSpan & { fte: number | { toNumber(): number } }): NewBooking {
   return { startWeek: allocation.startWeek, endWeek: allocation.endWeek, fteTenths: toTenths(allocation.fte) };
-}
-
-function enclosingSpan(spans: readonly WeekSpan[]): WeekSpan {
-  let startWeek = spans[0]!.startWeek;
-  let endWeek = spans[0]!.endWeek;
-  for (const span of spans) {
-    if (span.startWeek < startWeek) startWeek = span.startWeek;
-    if (span.endWeek > endWeek) endWeek = span.endWeek;
-  }
-  return { startWeek, endWeek };
 }

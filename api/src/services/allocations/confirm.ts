@@ -9,10 +9,9 @@ import {
   SkillRequirementNotMetError,
   ValidationFailedError,
 } from '../../errors.ts';
-import { recordAudit } from '../audit.ts';
-import { assertCapacity, bookingOf, lockAnalysts } from './capacity-guard.ts';
+import { assertCapacity, bookingOf, lockAnalysts, type CapacityHolder, type NewBooking } from './capacity-guard.ts';
 import { assertRequestCover, lockRequests } from './request-cover.ts';
-import { allocationFields, changeAllocation, LIVE_STATUSES } from './records.ts';
+import { allocationFields, changeAllocations, LIVE_STATUSES } from './records.ts';
 import { kindProblems, skillVerdict, type SkilledAnalyst, type SkillRequiringRequest } from './skill-rule.ts';
 
 type SkilledProposal = {
@@ -60,8 +59,6 @@ export async function confirmAllocations(
             id: true,
             name: true,
             status: true,
-            pooledFte: true,
-            protectedDevelopmentShare: true,
             organisationId: true,
             skills: { select: { skillId: true, level: true } },
             aspirations: { select: { skillId: true, targetLevel: true } },
@@ -93,28 +90,29 @@ export async function confirmAllocations(
       if (problems.length > 0) throw new SkillRequirementNotMetError(proposal.analyst.name, problems);
     }
 
-    const byRequest = new Map<string, typeof proposals>();
-    for (const proposal of proposals) byRequest.set(proposal.requestId, [...(byRequest.get(proposal.requestId) ?? []), proposal]);
-    const byAnalyst = new Map<string, typeof proposals>();
-    for (const proposal of proposals) byAnalyst.set(proposal.analystId, [...(byAnalyst.get(proposal.analystId) ?? []), proposal]);
     // Requests' rows before analysts' everywhere, so transactions never wait on each other in a cycle.
-    await lockRequests(tx, [...byRequest.keys()]);
-    await lockAnalysts(tx, [...byAnalyst.keys()]);
-    for (const own of byAnalyst.values()) await assertCapacity(tx, own[0]!.analyst, own.map(bookingOf));
-    for (const own of byRequest.values()) await assertRequestCover(tx, own[0]!.request, own.map(bookingOf));
+    await lockRequests(tx, proposals.map((proposal) => proposal.requestId));
+    await lockAnalysts(tx, proposals.map((proposal) => proposal.analystId));
+    const byAnalyst = new Map<string, { analyst: CapacityHolder; bookings: NewBooking[] }>();
+    for (const proposal of proposals) {
+      const own = byAnalyst.get(proposal.analystId);
+      if (own) own.bookings.push(bookingOf(proposal));
+      else byAnalyst.set(proposal.analystId, { analyst: proposal.analyst, bookings: [bookingOf(proposal)] });
+    }
+    await assertCapacity(tx, [...byAnalyst.values()]);
+    await assertRequestCover(tx, proposals.map((proposal) => ({ requestId: proposal.requestId, ...bookingOf(proposal) })));
 
     const ics = await tx.ics.findUniqueOrThrow({ where: { id: viewer.icsId }, select: { requireReleaseApproval: true } });
-    for (const proposal of proposals) {
-      await changeAllocation(tx, proposal, {
-        version: proposal.version,
+    await changeAllocations(
+      tx,
+      proposals.map((proposal) => ({ before: proposal, version: proposal.version })),
+      {
         action: 'allocation.confirm',
         actorId: viewer.userId,
-        data: {
-          confirmedAt: now,
-          releaseDecision: ics.requireReleaseApproval ? proposal.releaseDecision : 'NOT_REQUIRED',
-        },
-      });
-    }
+        // Without release approval the home organisation's decision is not needed; with it, it stays as it is.
+        data: ics.requireReleaseApproval ? { confirmedAt: now } : { confirmedAt: now, releaseDecision: 'NOT_REQUIRED' },
+      },
+    );
     const runIds = 'runId' in target ? [target.runId] : proposals.flatMap((proposal) => (proposal.runId ? [proposal.runId] : []));
     await markConfirmedRuns(tx, viewer, [...new Set(runIds)], now);
     return { ids: proposals.map((proposal) => proposal.id) };
@@ -130,22 +128,24 @@ function skillProblemsAtConfirm(proposal: SkilledProposal): string[] {
   return problems;
 }
 
+/** The runs none of whose proposals is left unconfirmed become CONFIRMED, each audited. */
 async function markConfirmedRuns(tx: Prisma.TransactionClient, viewer: Viewer, runIds: string[], now: Date) {
-  for (const runId of runIds) {
-    const run = await tx.matchingRun.findUniqueOrThrow({
-      where: { id: runId },
-      select: { status: true, _count: { select: { allocations: { where: { status: 'PROPOSED', confirmedAt: null } } } } },
-    });
-    if (run.status !== 'SUCCEEDED' || run._count.allocations > 0) continue;
-    await tx.matchingRun.update({ where: { id: runId }, data: { status: 'CONFIRMED', confirmedAt: now } });
-    await recordAudit(tx, {
+  if (runIds.length === 0) return;
+  const done = await tx.matchingRun.findMany({
+    where: { id: { in: runIds }, status: 'SUCCEEDED', allocations: { none: { status: 'PROPOSED', confirmedAt: null } } },
+    select: { id: true },
+  });
+  if (done.length === 0) return;
+  await tx.matchingRun.updateMany({ where: { id: { in: done.map((run) => run.id) } }, data: { status: 'CONFIRMED', confirmedAt: now } });
+  await tx.auditEvent.createMany({
+    data: done.map((run) => ({
       icsId: viewer.icsId,
       actorId: viewer.userId,
       action: 'matchingRun.confirm',
       entityType: 'MatchingRun',
-      entityId: runId,
-      before: { status: run.status },
+      entityId: run.id,
+      before: { status: 'SUCCEEDED' },
       after: { status: 'CONFIRMED', confirmedAt: now.toISOString() },
-    });
-  }
+    })),
+  });
 }

@@ -1,5 +1,5 @@
 import type { Prisma } from '../../generated/prisma/client.ts';
-import { changeAllocation, LIVE_STATUSES, allocationFields } from './records.ts';
+import { changeAllocations, LIVE_STATUSES, allocationFields } from './records.ts';
 
 /** Why a development placement was withdrawn with its mentor's allocation. */
 export const MENTOR_ENDED_REASON = 'The mentor’s allocation on this request ended, so this development placement ended with it.';
@@ -18,12 +18,9 @@ export async function endMentoredPlacements(
     select: allocationFields,
     orderBy: { id: 'asc' },
   });
-  for (const mentee of mentees) {
-    await changeAllocation(tx, mentee, {
-      version: mentee.version,
-      action: 'allocation.withdraw',
-      actorId,
-      data: { status: 'WITHDRAWN', declineReason: MENTOR_ENDED_REASON },
-    });
-  }
+  await changeAllocations(
+    tx,
+    mentees.map((mentee) => ({ before: mentee, version: mentee.version })),
+    { action: 'allocation.withdraw', actorId, data: { status: 'WITHDRAWN', declineReason: MENTOR_ENDED_REASON } },
+  );
 }

@@ -57,8 +57,6 @@ function loadAnalyst(db: Client, icsId: string, id: string) {
       name: true,
       organisationId: true,
       status: true,
-      pooledFte: true,
-      protectedDevelopmentShare: true,
       skills: { select: { skillId: true, level: true } },
       aspirations: { select: { skillId: true, targetLevel: true } },
     },

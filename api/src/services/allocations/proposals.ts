@@ -34,7 +34,7 @@ function requireWorkforceLead(viewer: Viewer): void {
 function rejectUnfit(assessment: PlacementAssessment): void {
   if (assessment.issues.length > 0) throw new ValidationFailedError(assessment.issues);
   if (assessment.skillProblems.length > 0) throw new SkillRequirementNotMetError(assessment.analyst.name, assessment.skillProblems);
-  if (assessment.shortfalls.length > 0) throw new AnalystOverCapacityError(assessment.analyst.name, assessment.shortfalls);
+  if (assessment.shortfalls.length > 0) throw new AnalystOverCapacityError([{ analyst: assessment.analyst.name, weeks: assessment.shortfalls }]);
 }
 
 /**
@@ -114,10 +114,7 @@ export async function updateProposal(
       checkStartNotPast: changes.startWeek != null && changes.startWeek.getTime() !== before.startWeek.getTime(),
     });
     rejectUnfit(assessment);
-    if (before.confirmedAt) {
-      const request = await tx.request.findUniqueOrThrow({ where: { id: before.requestId }, select: { id: true, title: true, fte: true } });
-      await assertRequestCover(tx, request, [bookingOf(placement)], [id]);
-    }
+    if (before.confirmedAt) await assertRequestCover(tx, [{ requestId: before.requestId, ...bookingOf(placement) }], [id]);
     await changeAllocation(tx, before, {
       version,
       action: 'allocation.proposal.update',

@@ -1,15 +1,7 @@
 import type { Prisma } from '../../generated/prisma/client.ts';
-import { holdsCapacity, toTenths, weeklyBookedTenths } from '../../domain/capacity.ts';
-import { mondaysOf, type WeekSpan } from '../../domain/weeks.ts';
 import { RequestOverCoveredError } from '../../errors.ts';
+import { bookedWeeksCte, heldWeeksCte } from './booked-weeks-sql.ts';
 import type { NewBooking } from './capacity-guard.ts';
-
-/** What a request asks for, as the cover rule needs it. */
-export interface CoveredRequest {
-  id: string;
-  title: string;
-  fte: { toNumber(): number };
-}
 
 /**
  * Locks the requests' rows until the transaction ends, so two confirmations on the same request run one
@@ -21,35 +13,45 @@ export async function lockRequests(tx: Prisma.TransactionClient, requestIds: rea
   await tx.$queryRaw`SELECT id FROM "Request" WHERE id = ANY(${ids}::uuid[]) ORDER BY id FOR UPDATE`;
 }
 
+/** A booking about to hold time on a request. */
+export interface RequestBooking extends NewBooking {
+  requestId: string;
+}
+
+interface OverRow {
+  requestId: string;
+  title: string;
+  requestTenths: number;
+  week: Date;
+  heldTenths: number;
+  addedTenths: number;
+}
+
 /**
- * Throws REQUEST_OVER_COVERED unless, in every week, the time already held on the request plus the new
- * bookings stays within what the request asks for. Allocations in `excluding` (the ones being changed) do
- * not count as held.
+ * Throws REQUEST_OVER_COVERED unless, in every week, the time already held on each request plus the new
+ * bookings stays within what the request asks for; one statement for any number of requests. Allocations in
+ * `excluding` (the ones being changed) do not count as held. Call `lockRequests` first, in the same transaction.
  */
 export async function assertRequestCover(
   tx: Prisma.TransactionClient,
-  request: CoveredRequest,
-  bookings: readonly NewBooking[],
+  bookings: readonly RequestBooking[],
   excluding: readonly string[] = [],
 ): Promise<void> {
   if (bookings.length === 0) return;
-  const span: WeekSpan = {
-    startWeek: new Date(Math.min(...bookings.map((booking) => booking.startWeek.getTime()))),
-    endWeek: new Date(Math.max(...bookings.map((booking) => booking.endWeek.getTime()))),
-  };
-  const held = await tx.allocation.findMany({
-    where: {
-      AND: [holdsCapacity, { requestId: request.id, id: { notIn: [...excluding] }, startWeek: { lte: span.endWeek }, endWeek: { gte: span.startWeek } }],
-    },
-    select: { startWeek: true, endWeek: true, fte: true },
-  });
-  const heldTenths = weeklyBookedTenths(span, held.map((row) => ({ ...row, fte: row.fte.toNumber() })));
-  const added = weeklyBookedTenths(span, bookings.map((booking) => ({ ...booking, fte: booking.fteTenths / 10 })));
-  const limit = toTenths(request.fte);
-  const over = mondaysOf(span)
-    .map((week, index) => ({ week: week.toISOString().slice(0, 10), heldFte: heldTenths[index]! / 10, addedFte: added[index]! / 10, index }))
-    .filter(({ index }) => added[index]! > 0 && heldTenths[index]! + added[index]! > limit)
-    .map(({ week, heldFte, addedFte }) => ({ week, heldFte, addedFte }));
-  if (over.length > 0) throw new RequestOverCoveredError(request.title, request.fte.toNumber(), over);
+  const over = await tx.$queryRaw<OverRow[]>`
+    WITH ${bookedWeeksCte('added', bookings.map(({ requestId, ...booking }) => ({ id: requestId, ...booking })))},
+    ${heldWeeksCte('held', 'added', 'requestId', excluding)}
+    SELECT r.id AS "requestId", r.title, (r.fte * 10)::int AS "requestTenths", ad.week,
+           COALESCE(h.tenths, 0) AS "heldTenths", ad.tenths AS "addedTenths"
+    FROM added ad
+    JOIN "Request" r ON r.id = ad.id
+    LEFT JOIN held h ON h.id = ad.id AND h.week = ad.week
+    WHERE COALESCE(h.tenths, 0) + ad.tenths > r.fte * 10
+    ORDER BY r.id, ad.week`;
+  const first = over[0];
+  if (!first) return;
+  const weeks = over
+    .filter((row) => row.requestId === first.requestId)
+    .map((row) => ({ week: row.week.toISOString().slice(0, 10), heldFte: row.heldTenths / 10, addedFte: row.addedTenths / 10 }));
+  throw new RequestOverCoveredError(first.title, first.requestTenths / 10, weeks);
 }
-

@@ -19,7 +19,8 @@ export interface Problems {
 interface ServerError {
   code?: string;
   fields?: { path: (string | number)[]; message: string }[];
-  weeks?: { week: string; remainingFte: number; requestedFte: number }[];
+  /** ANALYST_OVER_CAPACITY: each analyst without the time (confirming several proposals may name several). */
+  analysts?: { analyst: string; weeks: { week: string; remainingFte: number; requestedFte: number }[] }[];
   reasons?: string[];
 }
 
@@ -42,14 +43,16 @@ export function problemsOf(error: CombinedError, fieldIds: Record<string, string
         }
         break;
       case 'ANALYST_OVER_CAPACITY':
-        problems.push({
-          message: graphQLError.message.split(':')[0] ?? graphQLError.message,
-          field: fieldIds['fte'],
-          details: (extensions.weeks ?? []).map(
-            ({ week, remainingFte, requestedFte }) =>
-              `Week of ${dateLabel(week)}: ${fteLabel(remainingFte)} left, ${fteLabel(requestedFte)} asked`,
-          ),
-        });
+        for (const { analyst, weeks } of extensions.analysts ?? []) {
+          problems.push({
+            message: `${analyst} does not have the time`,
+            field: fieldIds['fte'],
+            details: weeks.map(
+              ({ week, remainingFte, requestedFte }) =>
+                `Week of ${dateLabel(week)}: ${fteLabel(remainingFte)} left, ${fteLabel(requestedFte)} asked`,
+            ),
+          });
+        }
         break;
       case 'SKILL_REQUIREMENT_NOT_MET':
         problems.push({ message: graphQLError.message.split(':')[0] ?? graphQLError.message, field: fieldIds['analystId'], details: extensions.reasons });
