@@ -108,6 +108,21 @@ describe('capacity against demand', () => {
     expect(cell(result.skills, 'Dashboard design', '2026-12')).toMatchObject({ supply: 0.4, demand: 0.3, shortfall: -0.1 });
   });
 
+  it('gives no supply from the week of a recorded leaving day on, even before that day comes', async () => {
+    const { prisma } = setup.database;
+    const dev = setup.insight.analysts.dev;
+    await prisma.analyst.update({ where: { id: dev.id }, data: { leftAt: new Date('2027-01-20T00:00:00Z') } });
+    try {
+      const result = await report({ fromMonth: '2026-12-01', months: 2 });
+      // Only Dev holds dashboards at Practitioner level: 0.4 FTE in December, and in January only for the two
+      // weeks before the week of 18 January.
+      expect(cell(result.skills, 'Dashboard design', '2026-12')).toMatchObject({ supply: 0.4 });
+      expect(cell(result.skills, 'Dashboard design', '2027-01')).toMatchObject({ supply: 0.2 });
+    } finally {
+      await prisma.analyst.update({ where: { id: dev.id }, data: { leftAt: null } });
+    }
+  });
+
   it('counts each analyst and request once per category and reports each organisation whatever the skills', async () => {
     const result = await report({ fromMonth: '2027-01-01', months: 1 });
     // Statistics category = the one statistics skill here.
@@ -137,6 +152,38 @@ describe('capacity against demand', () => {
     // Waiting list 0.8 × 8 weeks and the hospice's forecast 0.4 × 13 weeks, over 13 weeks: all still waiting.
     expect(statistics.cells[0]).toMatchObject({ bucket: '2027-Q1', demand: 0.892, pipeline: 0.892 });
     expect(statistics.cells[1]).toMatchObject({ bucket: '2027-Q2', demand: 0, pipeline: 0 });
+  });
+
+  it('forecasts each quarter as the weeks-weighted average of its months', async () => {
+    type Figures = { bucket: string; supply: number; demand: number; pipeline: number };
+    type FiguresRow = { label: string; cells: Figures[] };
+    // The months of the first half of 2027 cover exactly the forecast's two quarters, leave and bookings included.
+    const result = await report({ fromMonth: '2027-01-01', months: 6 });
+    const weeks = new Map<string, number>(result.months.map((month: { label: string; weeks: number }) => [month.label, month.weeks]));
+    const quarterOf = (label: string) => `${label.slice(0, 4)}-Q${Math.floor((Number(label.slice(5)) - 1) / 3) + 1}`;
+    for (const row of result.skills as FiguresRow[]) {
+      const forecast = (result.forecast.skills as FiguresRow[]).find((candidate) => candidate.label === row.label)!;
+      for (const quarter of forecast.cells) {
+        const months = row.cells.filter((month) => quarterOf(month.bucket) === quarter.bucket);
+        const weighted = (figure: 'supply' | 'demand' | 'pipeline') =>
+          months.reduce((sum, month) => sum + month[figure] * weeks.get(month.bucket)!, 0) / months.reduce((sum, month) => sum + weeks.get(month.bucket)!, 0);
+        expect(months).toHaveLength(3);
+        expect(quarter.supply, `${row.label} ${quarter.bucket}`).toBeCloseTo(weighted('supply'), 2);
+        expect(quarter.demand, `${row.label} ${quarter.bucket}`).toBeCloseTo(weighted('demand'), 2);
+        expect(quarter.pipeline, `${row.label} ${quarter.bucket}`).toBeCloseTo(weighted('pipeline'), 2);
+      }
+    }
+  });
+
+  it('still lists the months, organisations and quarters for a category no skill belongs to', async () => {
+    const result = await report({ fromMonth: '2027-01-01', months: 2, category: 'HEALTH_ECONOMICS' });
+    expect(result.skills).toEqual([]);
+    expect(result.categories).toEqual([]);
+    expect(result.singlePointsOfFailure).toEqual([]);
+    expect(result.months.map((month: { label: string }) => month.label)).toEqual(['2027-01', '2027-02']);
+    expect(result.organisations.length).toBeGreaterThan(0);
+    expect(result.forecast.quarters.map((quarter: { label: string }) => quarter.label)).toEqual(['2027-Q1', '2027-Q2']);
+    expect(result.forecast.skills).toEqual([]);
   });
 
   it('narrows to one organisation or one category when asked', async () => {

@@ -4,9 +4,9 @@ import type { Viewer } from '../../auth/session.ts';
 import { ForbiddenError } from '../../errors.ts';
 import type { SkillCategory } from '../../generated/prisma/enums.ts';
 import type { WeekSpan } from '../../domain/weeks.ts';
-import { bucketLabel, weeksOfMonths, weeksOfNextTwoQuarters } from './calendar.ts';
+import { bucketLabel, weeksOfMonths, weeksOfNextTwoQuarters, type BucketUnit } from './calendar.ts';
 import { reportCache } from './report-cache.ts';
-import { supplyDemandCells, thinlyHeldSkills, type GroupKind, type SkillHolders, type SupplyDemandCell } from './supply-demand.ts';
+import { supplyDemand, type GroupKind, type SkillHolders, type SupplyDemand, type SupplyDemandGroup } from './supply-demand.ts';
 
 export interface CapacityDemandOptions {
   /** Any day of the first month. */
@@ -55,7 +55,7 @@ export interface CapacityDemand {
 
 /**
  * Capacity against demand by skill, category and organisation and month, plus a two-quarter forecast, in
- * three SQL statements, kept until the data changes (report-cache.ts). Leads only: these are planning
+ * one SQL statement, kept until the data changes (report-cache.ts). Leads only: these are planning
  * figures (organisation leads see the whole ICS, as DESIGN §1 asks them to be aware of capacity across it).
  */
 export async function capacityDemand(prisma: PrismaClient, viewer: Viewer, options: CapacityDemandOptions, today: Date): Promise<CapacityDemand> {
@@ -73,40 +73,48 @@ async function computeCapacityDemand(
   query: { icsId: string; window: WeekSpan; forecastWindow: WeekSpan; minLevel: number; organisationId: string | null; category: SkillCategory | null },
 ): Promise<CapacityDemand> {
   const { icsId, window, forecastWindow, minLevel, organisationId, category } = query;
-  const [monthly, quarterly, singlePointsOfFailure] = await Promise.all([
-    supplyDemandCells(prisma, { icsId, weeks: window, unit: 'month', minLevel, organisationId, category }),
-    supplyDemandCells(prisma, { icsId, weeks: forecastWindow, unit: 'quarter', minLevel, organisationId, category }),
-    thinlyHeldSkills(prisma, { icsId, minLevel, organisationId, category }),
-  ]);
-  const months = rowsOf(monthly, 'month');
-  const quarters = rowsOf(quarterly, 'quarter');
+  const figures = await supplyDemand(prisma, { icsId, months: window, forecast: forecastWindow, minLevel, organisationId, category });
+  const months = bucketsOf(figures, 'month');
+  const quarters = bucketsOf(figures, 'quarter');
   return {
     window,
     minLevel,
     months: months.buckets,
-    skills: months.rows.filter((row) => row.kind === 'SKILL'),
-    categories: months.rows.filter((row) => row.kind === 'CATEGORY'),
-    organisations: months.rows.filter((row) => row.kind === 'ORGANISATION'),
-    singlePointsOfFailure,
-    forecast: { window: forecastWindow, quarters: quarters.buckets, skills: quarters.rows.filter((row) => row.kind === 'SKILL') },
+    skills: rowsOf(figures.groups, 'month', 'SKILL', months.labels),
+    categories: rowsOf(figures.groups, 'month', 'CATEGORY', months.labels),
+    organisations: rowsOf(figures.groups, 'month', 'ORGANISATION', months.labels),
+    singlePointsOfFailure: figures.thinlyHeld,
+    forecast: { window: forecastWindow, quarters: quarters.buckets, skills: rowsOf(figures.groups, 'quarter', 'SKILL', quarters.labels) },
   };
 }
 
-/** Groups the SQL's cells (ordered by kind, label, bucket) into one row per skill, category or organisation. */
-function rowsOf(cells: SupplyDemandCell[], unit: 'month' | 'quarter'): { buckets: Bucket[]; rows: SupplyDemandRow[] } {
-  const buckets = new Map<string, Bucket>();
-  const rows = new Map<string, SupplyDemandRow>();
-  for (const cell of cells) {
-    const label = bucketLabel(cell.bucket, unit);
-    if (!buckets.has(label)) buckets.set(label, { label, start: cell.bucket, weeks: cell.weeks });
-    const rowKey = `${cell.kind}:${cell.key}`;
-    let row = rows.get(rowKey);
-    if (!row) {
-      row = { kind: cell.kind, key: cell.key, label: cell.label, category: cell.category, cells: [] };
-      rows.set(rowKey, row);
-    }
-    const shortfall = Math.round((cell.demand - cell.supply) * 1000) / 1000;
-    row.cells.push({ bucket: label, supply: cell.supply, demand: cell.demand, pipeline: cell.pipeline, shortfall });
+/** The months or quarters of the figures, and their labels by first day (YYYY-MM-DD). */
+function bucketsOf(figures: SupplyDemand, unit: BucketUnit): { buckets: Bucket[]; labels: Map<string, string> } {
+  const buckets: Bucket[] = [];
+  const labels = new Map<string, string>();
+  for (const { start, weeks } of figures.buckets.filter((bucket) => bucket.unit === unit)) {
+    const date = new Date(`${start}T00:00:00Z`);
+    const label = bucketLabel(date, unit);
+    buckets.push({ label, start: date, weeks });
+    labels.set(start, label);
   }
-  return { buckets: [...buckets.values()].sort((a, b) => a.start.getTime() - b.start.getTime()), rows: [...rows.values()] };
+  return { buckets, labels };
+}
+
+function rowsOf(groups: SupplyDemandGroup[], unit: BucketUnit, kind: GroupKind, labels: Map<string, string>): SupplyDemandRow[] {
+  return groups
+    .filter((group) => group.unit === unit && group.kind === kind)
+    .map((group) => ({
+      kind,
+      key: group.key,
+      label: group.label,
+      category: group.category,
+      cells: group.cells.map(({ bucket, supply, demand, pipeline }) => ({
+        bucket: labels.get(bucket)!,
+        supply,
+        demand,
+        pipeline,
+        shortfall: Math.round((demand - supply) * 1000) / 1000,
+      })),
+    }));
 }

@@ -2,7 +2,7 @@ import { Prisma, type PrismaClient } from '../../generated/prisma/client.ts';
 import type { SkillCategory } from '../../generated/prisma/enums.ts';
 import type { WeekSpan } from '../../domain/weeks.ts';
 import type { BucketUnit } from './calendar.ts';
-import { allocatableFte, availableByWeek } from './allocatable-sql.ts';
+import { allocatableTenthsAt, availableByWeek } from './allocatable-sql.ts';
 
 /** Request statuses that count as demand on the pool: submitted and not yet finished or cancelled. */
 export const DEMAND_STATUSES = ['SUBMITTED', 'PARTIALLY_MATCHED', 'MATCHED', 'ACTIVE'] as const;
@@ -11,7 +11,28 @@ export const PIPELINE_STATUSES = ['SUBMITTED', 'PARTIALLY_MATCHED'] as const;
 
 export type GroupKind = 'SKILL' | 'CATEGORY' | 'ORGANISATION';
 
-export interface SupplyDemandCell {
+export interface SupplyDemandQuery {
+  icsId: string;
+  /** Weeks reported month by month, for every kind of group. */
+  months: WeekSpan;
+  /** Weeks forecast quarter by quarter, for skills only. */
+  forecast: WeekSpan;
+  /** Supply counts analysts holding the skill at this level or above. */
+  minLevel: number;
+  organisationId: string | null;
+  category: SkillCategory | null;
+}
+
+export interface SupplyDemandBucket {
+  unit: BucketUnit;
+  /** First day of the month or quarter, as YYYY-MM-DD. */
+  start: string;
+  /** Weeks of the window in this bucket. */
+  weeks: number;
+}
+
+export interface SupplyDemandGroup {
+  unit: BucketUnit;
   kind: GroupKind;
   /** Skill id, category name or organisation id. */
   key: string;
@@ -19,30 +40,32 @@ export interface SupplyDemandCell {
   label: string;
   /** For a skill: its category. */
   category: SkillCategory | null;
-  /** First day of the month or quarter. */
-  bucket: Date;
-  /** Weeks of the window in this bucket. */
-  weeks: number;
-  /** Average FTE per week over the bucket's weeks. */
-  supply: number;
-  demand: number;
-  /** The part of demand from requests not yet (fully) matched. */
-  pipeline: number;
+  /** One per bucket of the unit, in order. Average FTE per week over the bucket's weeks. */
+  cells: { bucket: string; supply: number; demand: number; pipeline: number }[];
 }
 
-export interface SupplyDemandQuery {
-  icsId: string;
-  weeks: WeekSpan;
-  unit: BucketUnit;
-  /** Supply counts analysts holding the skill at this level or above. */
-  minLevel: number;
-  organisationId: string | null;
-  category: SkillCategory | null;
+export interface SkillHolders {
+  skillId: string;
+  name: string;
+  category: SkillCategory;
+  holders: string[];
+}
+
+export interface SupplyDemand {
+  /** Months then quarters, in order; none when there is no skill or organisation to report. */
+  buckets: SupplyDemandBucket[];
+  /** Month rows (ordered by kind and label), then the quarter rows of skills. */
+  groups: SupplyDemandGroup[];
+  /**
+   * Skills held at `minLevel` or above by only one or two active analysts (within the organisation when one
+   * is given): single points of failure. Fewest holders first, then by name.
+   */
+  thinlyHeld: SkillHolders[];
 }
 
 /**
- * Pooled supply against demand for every skill, skill category and organisation in each month or quarter,
- * in one SQL statement.
+ * Pooled supply against demand for every skill, skill category and organisation in each month, the skills'
+ * forecast by quarter, and the thinly held skills, in one SQL statement that returns one JSON row.
  *
  * Supply of a skill: the allocatable pooled time (pooled FTE × (1 − protected development share) × the
  * week's availability, rounded down to tenths as the capacity module does) of active analysts holding it
@@ -50,50 +73,70 @@ export interface SupplyDemandQuery {
  * A category counts each analyst and request once, however many of its skills they hold or need. An
  * organisation's row is all its analysts' pooled time against all its requests, whatever the skills.
  * Both are averaged over the bucket's weeks, so they read as FTE.
+ *
+ * Most analyst-weeks have no availability period, so supply is summed per group as full weeks × weeks in
+ * the bucket plus what the weeks with a period take away, instead of one row per analyst, week and skill.
  */
-export async function supplyDemandCells(prisma: PrismaClient | Prisma.TransactionClient, query: SupplyDemandQuery): Promise<SupplyDemandCell[]> {
-  const { icsId, weeks, unit, minLevel, organisationId, category } = query;
+export async function supplyDemand(prisma: PrismaClient | Prisma.TransactionClient, query: SupplyDemandQuery): Promise<SupplyDemand> {
+  const { icsId, months, forecast, minLevel, organisationId, category } = query;
   const inOrganisation = (column: Prisma.Sql) =>
     organisationId ? Prisma.sql`AND ${column} = ${organisationId}::uuid` : Prisma.empty;
   const inCategory = category ? Prisma.sql`AND s.category = ${category}::"SkillCategory"` : Prisma.empty;
   const demandStatuses = Prisma.join(DEMAND_STATUSES.map((status) => Prisma.sql`${status}::"RequestStatus"`));
   const pipelineStatuses = Prisma.join(PIPELINE_STATUSES.map((status) => Prisma.sql`${status}::"RequestStatus"`));
+  const average = (tenths: Prisma.Sql) => Prisma.sql`round((${tenths})::numeric / (10 * bw.weeks), 3)`;
 
-  return prisma.$queryRaw<SupplyDemandCell[]>`
-    WITH weeks AS (
-      SELECT w::date AS week, date_trunc(${unit}, w)::date AS bucket
-      FROM generate_series(${weeks.startWeek}::date, ${weeks.endWeek}::date, interval '7 days') AS w
+  const [result] = await prisma.$queryRaw<[{ buckets: SupplyDemandBucket[] | null; groups: SupplyDemandGroup[] | null; thinlyHeld: SkillHolders[] | null }]>`
+    WITH report_week AS (
+      SELECT 'month' AS unit, w::date AS week, date_trunc('month', w)::date AS bucket
+      FROM generate_series(${months.startWeek}::date, ${months.endWeek}::date, interval '7 days') AS w
+      UNION ALL
+      SELECT 'quarter', w::date, date_trunc('quarter', w)::date
+      FROM generate_series(${forecast.startWeek}::date, ${forecast.endWeek}::date, interval '7 days') AS w
     ),
-    bucket_weeks AS (SELECT bucket, count(*)::int AS weeks FROM weeks GROUP BY bucket),
+    weeks AS (SELECT DISTINCT week FROM report_week),
+    bucket_weeks AS (SELECT unit, bucket, count(*)::int AS weeks FROM report_week GROUP BY unit, bucket),
     analyst AS (
-      SELECT a.id, a."organisationId", a."pooledFte", a."protectedDevelopmentShare" FROM "Analyst" a
+      SELECT a.id, a.name, a."organisationId", a."pooledFte", a."protectedDevelopmentShare",
+             ${allocatableTenthsAt(Prisma.sql`1`)}::int AS full_week_tenths
+      FROM "Analyst" a
       WHERE a."icsId" = ${icsId}::uuid AND a.status = 'ACTIVE' ${inOrganisation(Prisma.sql`a."organisationId"`)}
     ),
     ${availableByWeek},
-    pooled_week AS (
-      SELECT a.id AS analyst_id, a."organisationId" AS organisation_id, wk.bucket,
-             ${allocatableFte} AS fte
-      FROM analyst a
-      CROSS JOIN weeks wk
-      LEFT JOIN available av ON av.analyst_id = a.id AND av.week = wk.week
-    ),
-    pooled AS (
-      SELECT analyst_id, organisation_id, bucket, sum(fte) AS fte FROM pooled_week GROUP BY analyst_id, organisation_id, bucket
+    short_weeks AS (
+      SELECT av.analyst_id, wk.unit, wk.bucket, sum(${allocatableTenthsAt(Prisma.sql`av.fraction`)}::int - a.full_week_tenths) AS tenths
+      FROM available av JOIN analyst a ON a.id = av.analyst_id JOIN report_week wk ON wk.week = av.week
+      GROUP BY av.analyst_id, wk.unit, wk.bucket
     ),
     held AS (
-      SELECT s.id, s.category, ask."analystId" AS analyst_id
-      FROM "AnalystSkill" ask JOIN "Skill" s ON s.id = ask."skillId"
+      SELECT s.id, s.name, s.category, a.id AS analyst_id, a.name AS analyst_name, a.full_week_tenths
+      FROM "AnalystSkill" ask JOIN "Skill" s ON s.id = ask."skillId" JOIN analyst a ON a.id = ask."analystId"
       WHERE s."icsId" = ${icsId}::uuid AND ask.level >= ${minLevel} ${inCategory}
     ),
-    analyst_group AS (
-      SELECT 'SKILL' AS kind, id::text AS key, analyst_id FROM held
-      UNION ALL SELECT DISTINCT 'CATEGORY', category::text, analyst_id FROM held
-      UNION ALL SELECT DISTINCT 'ORGANISATION', organisation_id::text, analyst_id FROM pooled
+    held_category AS (SELECT DISTINCT category, analyst_id, full_week_tenths FROM held),
+    group_full_week AS (
+      SELECT 'SKILL' AS kind, id::text AS key, sum(full_week_tenths) AS tenths FROM held GROUP BY id
+      UNION ALL SELECT 'CATEGORY', category::text, sum(full_week_tenths) FROM held_category GROUP BY category
+      UNION ALL SELECT 'ORGANISATION', "organisationId"::text, sum(full_week_tenths) FROM analyst GROUP BY "organisationId"
+    ),
+    group_short_weeks AS (
+      SELECT 'SKILL' AS kind, h.id::text AS key, sw.unit, sw.bucket, sum(sw.tenths) AS tenths
+      FROM held h JOIN short_weeks sw ON sw.analyst_id = h.analyst_id GROUP BY h.id, sw.unit, sw.bucket
+      UNION ALL SELECT 'CATEGORY', h.category::text, sw.unit, sw.bucket, sum(sw.tenths)
+      FROM held_category h JOIN short_weeks sw ON sw.analyst_id = h.analyst_id GROUP BY h.category, sw.unit, sw.bucket
+      UNION ALL SELECT 'ORGANISATION', a."organisationId"::text, sw.unit, sw.bucket, sum(sw.tenths)
+      FROM analyst a JOIN short_weeks sw ON sw.analyst_id = a.id GROUP BY a."organisationId", sw.unit, sw.bucket
     ),
     live AS (
       SELECT r.id, r.fte, r."startWeek", r."endWeek", r.status, p."organisationId" AS organisation_id
       FROM "Request" r JOIN "Project" p ON p.id = r."projectId"
       WHERE r."icsId" = ${icsId}::uuid AND r.status IN (${demandStatuses}) ${inOrganisation(Prisma.sql`p."organisationId"`)}
+        AND r."startWeek" <= (SELECT max(week) FROM weeks) AND r."endWeek" >= (SELECT min(week) FROM weeks)
+    ),
+    live_bucket AS (
+      SELECT live.id AS request_id, wk.unit, wk.bucket, (live.fte * 10)::int * count(*) AS tenths, live.status IN (${pipelineStatuses}) AS pipeline
+      FROM live JOIN report_week wk ON wk.week BETWEEN live."startWeek" AND live."endWeek"
+      GROUP BY live.id, live.fte, live.status, wk.unit, wk.bucket
     ),
     needed AS (
       SELECT s.id, s.category, rs."requestId" AS request_id
@@ -105,17 +148,10 @@ export async function supplyDemandCells(prisma: PrismaClient | Prisma.Transactio
       UNION ALL SELECT DISTINCT 'CATEGORY', category::text, request_id FROM needed
       UNION ALL SELECT 'ORGANISATION', organisation_id::text, id FROM live
     ),
-    supply AS (
-      SELECT g.kind, g.key, p.bucket, sum(p.fte) AS fte_weeks
-      FROM analyst_group g JOIN pooled p ON p.analyst_id = g.analyst_id
-      GROUP BY g.kind, g.key, p.bucket
-    ),
     demand AS (
-      SELECT g.kind, g.key, wk.bucket, sum(live.fte) AS fte_weeks,
-             COALESCE(sum(live.fte) FILTER (WHERE live.status IN (${pipelineStatuses})), 0) AS pipeline_weeks
-      FROM request_group g JOIN live ON live.id = g.request_id
-      JOIN weeks wk ON wk.week BETWEEN live."startWeek" AND live."endWeek"
-      GROUP BY g.kind, g.key, wk.bucket
+      SELECT g.kind, g.key, lb.unit, lb.bucket, sum(lb.tenths) AS tenths, COALESCE(sum(lb.tenths) FILTER (WHERE lb.pipeline), 0) AS pipeline_tenths
+      FROM request_group g JOIN live_bucket lb ON lb.request_id = g.request_id
+      GROUP BY g.kind, g.key, lb.unit, lb.bucket
     ),
     keys AS (
       SELECT 'SKILL' AS kind, s.id::text AS key, s.name AS label, s.category FROM "Skill" s
@@ -126,43 +162,33 @@ export async function supplyDemandCells(prisma: PrismaClient | Prisma.Transactio
       UNION ALL
       SELECT 'ORGANISATION', o.id::text, o.name, NULL FROM "Organisation" o
       WHERE o."icsId" = ${icsId}::uuid ${inOrganisation(Prisma.sql`o.id`)}
+    ),
+    supply_demand_group AS (
+      SELECT bw.unit, k.kind, k.key, k.label, k.category,
+             json_agg(json_build_object(
+               'bucket', bw.bucket,
+               'supply', ${average(Prisma.sql`COALESCE(fw.tenths, 0) * bw.weeks + COALESCE(sw.tenths, 0)`)},
+               'demand', ${average(Prisma.sql`COALESCE(de.tenths, 0)`)},
+               'pipeline', ${average(Prisma.sql`COALESCE(de.pipeline_tenths, 0)`)}
+             ) ORDER BY bw.bucket) AS cells
+      FROM keys k
+      JOIN bucket_weeks bw ON bw.unit = 'month' OR k.kind = 'SKILL'
+      LEFT JOIN group_full_week fw ON fw.kind = k.kind AND fw.key = k.key
+      LEFT JOIN group_short_weeks sw ON sw.kind = k.kind AND sw.key = k.key AND sw.unit = bw.unit AND sw.bucket = bw.bucket
+      LEFT JOIN demand de ON de.kind = k.kind AND de.key = k.key AND de.unit = bw.unit AND de.bucket = bw.bucket
+      GROUP BY bw.unit, k.kind, k.key, k.label, k.category
+    ),
+    thinly_held AS (
+      -- Holders are counted before names are gathered, so only thinly held skills' names are sorted.
+      SELECT id::text AS "skillId", name, category, array_agg(analyst_name ORDER BY analyst_name) AS holders
+      FROM held WHERE id IN (SELECT id FROM held GROUP BY id HAVING count(*) <= 2)
+      GROUP BY id, name, category
     )
-    SELECT k.kind, k.key, k.label, k.category, bw.bucket, bw.weeks,
-           round(COALESCE(su.fte_weeks, 0) / bw.weeks, 3)::float8 AS supply,
-           round(COALESCE(de.fte_weeks, 0) / bw.weeks, 3)::float8 AS demand,
-           round(COALESCE(de.pipeline_weeks, 0) / bw.weeks, 3)::float8 AS pipeline
-    FROM keys k
-    CROSS JOIN bucket_weeks bw
-    LEFT JOIN supply su ON su.kind = k.kind AND su.key = k.key AND su.bucket = bw.bucket
-    LEFT JOIN demand de ON de.kind = k.kind AND de.key = k.key AND de.bucket = bw.bucket
-    ORDER BY k.kind, k.label, bw.bucket`;
+    SELECT
+      (SELECT json_agg(json_build_object('unit', unit, 'start', bucket, 'weeks', weeks) ORDER BY unit, bucket)
+       FROM bucket_weeks WHERE EXISTS (SELECT FROM keys)) AS buckets,
+      (SELECT json_agg(g ORDER BY g.unit, g.kind, g.label) FROM supply_demand_group g) AS groups,
+      (SELECT json_agg(t ORDER BY cardinality(t.holders), t.name) FROM thinly_held t) AS "thinlyHeld"`;
+  return { buckets: result.buckets ?? [], groups: result.groups ?? [], thinlyHeld: result.thinlyHeld ?? [] };
 }
 
-export interface SkillHolders {
-  skillId: string;
-  name: string;
-  category: SkillCategory;
-  holders: string[];
-}
-
-/**
- * Skills held at `minLevel` or above by only one or two active analysts (within the organisation when one
- * is given): single points of failure.
- */
-export async function thinlyHeldSkills(
-  prisma: PrismaClient | Prisma.TransactionClient,
-  query: Pick<SupplyDemandQuery, 'icsId' | 'minLevel' | 'organisationId' | 'category'>,
-): Promise<SkillHolders[]> {
-  const { icsId, minLevel, organisationId, category } = query;
-  return prisma.$queryRaw<SkillHolders[]>`
-    SELECT s.id::text AS "skillId", s.name, s.category, array_agg(a.name ORDER BY a.name) AS holders
-    FROM "Skill" s
-    JOIN "AnalystSkill" ask ON ask."skillId" = s.id AND ask.level >= ${minLevel}
-    JOIN "Analyst" a ON a.id = ask."analystId" AND a.status = 'ACTIVE'
-    WHERE s."icsId" = ${icsId}::uuid
-      ${organisationId ? Prisma.sql`AND a."organisationId" = ${organisationId}::uuid` : Prisma.empty}
-      ${category ? Prisma.sql`AND s.category = ${category}::"SkillCategory"` : Prisma.empty}
-    GROUP BY s.id
-    HAVING count(*) <= 2
-    ORDER BY count(*), s.name`;
-}
