@@ -1,4 +1,4 @@
-import type { MatchingInput, RequestInput } from './types.ts';
+import type { MatchingInput, MatchingPolicy, OrganisationInput, RequestInput } from './types.ts';
 
 // Fair shares across organisations (DESIGN §4): w_o = α/N + β·contribution_o/Σcontribution + γ·need_o/Σneed
 // over the N organisations with demand in the window, and entitlement E_o = w_o × T.
@@ -34,18 +34,30 @@ export function organisationWeights(input: MatchingInput): FairShares {
   for (const organisationId of claims.keys()) {
     if (!known.has(organisationId)) throw new Error(`Request organisation ${organisationId} is not among the input organisations`);
   }
+  const totalSupply = input.analysts.reduce((sum, analyst) => sum + analyst.capacity.reduce((a, b) => a + b, 0), 0) / 10;
+  const organisations = input.organisations.map((organisation) => ({ ...organisation, claim: claims.get(organisation.id) ?? 0 }));
+  return fairShares(organisations, totalSupply, input.policy);
+}
 
-  const claimants = input.organisations.filter((organisation) => claims.has(organisation.id));
-  const { alpha, beta, gamma } = input.policy;
+/** An organisation's standing in a window, its claim (D_o, FTE-weeks) already summed. */
+export type OrganisationStanding = Pick<OrganisationInput, 'id' | 'contribution' | 'credit' | 'need'> & { claim: number };
+
+/** The weights and entitlements of the organisations with a claim, given the pool's supply T in FTE-weeks. */
+export function fairShares(
+  organisations: readonly OrganisationStanding[],
+  totalSupply: number,
+  policy: Pick<MatchingPolicy, 'alpha' | 'beta' | 'gamma'>,
+): FairShares {
+  const claimants = organisations.filter((organisation) => organisation.claim > 0);
+  const { alpha, beta, gamma } = policy;
   const reciprocity = shares(claimants.map((organisation) => organisation.contribution + organisation.credit));
   const need = shares(claimants.map((organisation) => organisation.need));
-  const totalSupply = input.analysts.reduce((sum, analyst) => sum + analyst.capacity.reduce((a, b) => a + b, 0), 0) / 10;
 
   return {
     totalSupply,
     organisations: claimants.map((organisation, index) => {
       const weight = alpha / claimants.length + beta * reciprocity[index]! + gamma * need[index]!;
-      return { organisationId: organisation.id, weight, claim: claims.get(organisation.id)!, entitlement: weight * totalSupply };
+      return { organisationId: organisation.id, weight, claim: organisation.claim, entitlement: weight * totalSupply };
     }),
   };
 }

@@ -2,6 +2,7 @@ import { viewerOf } from '../context.ts';
 import { closeFairnessPeriod } from '../services/fairness/close-period.ts';
 import type { OrganisationFairnessRow, FairnessMonth, FairnessReport } from '../services/fairness/report.ts';
 import { fairnessReport } from '../services/fairness/report.ts';
+import { closedFairnessPeriods, type ClosedFairnessPeriod } from '../services/fairness/periods.ts';
 import { builder } from './builder.ts';
 import { NamedRef } from './insight.ts';
 
@@ -66,19 +67,17 @@ const FairnessReportRef = builder.objectRef<FairnessReport>('FairnessReport').im
   }),
 });
 
-const FairnessPeriodRef = builder.prismaObject('FairnessPeriod', {
+const FairnessPeriodRef = builder.objectRef<ClosedFairnessPeriod>('FairnessPeriod').implement({
   fields: (t) => ({
     id: t.exposeID('id'),
     startWeek: t.expose('startWeek', { type: 'Date' }),
     endWeek: t.expose('endWeek', { type: 'Date' }),
     closedAt: t.expose('closedAt', { type: 'DateTime' }),
-    closedByName: t.string({
+    closedByName: t.exposeString('closedByName', {
       nullable: true,
       description: 'Who closed it (their name only: the period is visible to everyone in the ICS).',
-      select: { closedBy: { select: { name: true } } },
-      resolve: (period) => period.closedBy?.name ?? null,
     }),
-    policy: t.field({ type: FairnessPolicy, resolve: (period) => period.policy as unknown as Policy }),
+    policy: t.field({ type: FairnessPolicy, resolve: (period) => period.policy }),
   }),
 });
 
@@ -90,27 +89,29 @@ builder.queryFields((t) => ({
     authScopes: { authenticated: true },
     args: { startWeek: t.arg({ type: 'Date' }), endWeek: t.arg({ type: 'Date' }) },
     resolve: (_root, args, context) =>
-      fairnessReport(context.prisma, viewerOf(context).icsId, { startWeek: args.startWeek ?? undefined, endWeek: args.endWeek ?? undefined }, context.now()),
+      fairnessReport(
+        context.prisma,
+        viewerOf(context).icsId,
+        { startWeek: args.startWeek ?? undefined, endWeek: args.endWeek ?? undefined },
+        context.now(),
+        context,
+      ),
   }),
-  fairnessPeriods: t.prismaField({
+  fairnessPeriods: t.field({
     type: [FairnessPeriodRef],
     description: 'Closed fairness periods, latest first.',
     authScopes: { authenticated: true },
-    resolve: (query, _root, _args, context) =>
-      context.prisma.fairnessPeriod.findMany({ ...query, where: { icsId: viewerOf(context).icsId }, orderBy: { endWeek: 'desc' } }),
+    resolve: (_root, _args, context) => closedFairnessPeriods(context.prisma, viewerOf(context).icsId, context),
   }),
 }));
 
 builder.mutationField('closeFairnessPeriod', (t) =>
-  t.prismaField({
+  t.field({
     type: FairnessPeriodRef,
     description:
       'Freezes the fairness figures of a finished span of weeks (workforce leads). Periods never overlap; the credit frozen here weighs in the next matching runs.',
     authScopes: { authenticated: true },
     args: { startWeek: t.arg({ type: 'Date', required: true }), endWeek: t.arg({ type: 'Date', required: true }) },
-    resolve: async (query, _root, args, context) => {
-      const period = await closeFairnessPeriod(context.prisma, viewerOf(context), args, context.now());
-      return context.prisma.fairnessPeriod.findUniqueOrThrow({ ...query, where: { id: period.id } });
-    },
+    resolve: (_root, args, context) => closeFairnessPeriod(context.prisma, viewerOf(context), args, context.now()),
   }),
 );

@@ -6,6 +6,7 @@ import { ForbiddenError, InvalidTransitionError, ValidationFailedError } from '.
 import { recordAudit } from '../audit.ts';
 import { fairnessFigures } from './figures.ts';
 import { loadFairnessData } from './load-data.ts';
+import type { ClosedFairnessPeriod } from './periods.ts';
 import { checkedSpan } from './report.ts';
 
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
@@ -16,7 +17,7 @@ const isoDate = (date: Date) => date.toISOString().slice(0, 10);
  * never overlap and close in time order. The credit frozen here is what `carriedCreditByOrganisation`
  * hands to the next matching run.
  */
-export async function closeFairnessPeriod(prisma: PrismaClient, viewer: Viewer, requested: WeekSpan, now: Date) {
+export async function closeFairnessPeriod(prisma: PrismaClient, viewer: Viewer, requested: WeekSpan, now: Date): Promise<ClosedFairnessPeriod> {
   if (!isWorkforceLead(viewer)) throw new ForbiddenError('Only workforce leads close fairness periods.');
   const span = checkedSpan({ startWeek: mondayOf(requested.startWeek), endWeek: mondayOf(requested.endWeek) });
   if (span.endWeek >= mondayOf(now)) {
@@ -45,6 +46,7 @@ export async function closeFairnessPeriod(prisma: PrismaClient, viewer: Viewer, 
         closedById: viewer.userId,
         balances: { createMany: { data: balances } },
       },
+      select: { id: true, startWeek: true, endWeek: true, closedAt: true, closedBy: { select: { name: true } } },
     });
     await recordAudit(tx, {
       icsId,
@@ -54,6 +56,7 @@ export async function closeFairnessPeriod(prisma: PrismaClient, viewer: Viewer, 
       entityId: period.id,
       after: { startWeek: isoDate(span.startWeek), endWeek: isoDate(span.endWeek), policy: data.policy, balances: figures.organisations.map((row) => ({ ...row })) },
     });
-    return period;
+    const { closedBy, ...closed } = period;
+    return { ...closed, closedByName: closedBy?.name ?? null, policy: data.policy };
   });
 }

@@ -1,11 +1,12 @@
-import { weeklyAllowanceTenths } from '../../domain/capacity.ts';
-import { indexesWithin, weekCount, weeksBetween, type WeekSpan } from '../../domain/weeks.ts';
-import type { AnalystInput, MatchingInput, MatchingPolicy, RequestInput } from '../../matching/types.ts';
-import { organisationWeights } from '../../matching/weights.ts';
+import { toTenths, weeklyAllowanceTenths } from '../../domain/capacity.ts';
+import { indexesWithin, type WeekSpan } from '../../domain/weeks.ts';
+import type { MatchingPolicy } from '../../matching/types.ts';
+import { fairShares } from '../../matching/weights.ts';
 import { organisationNeed } from '../matching/load-input.ts';
 
 // The fairness figures of one organisation over a span of weeks, in FTE-weeks (DESIGN §4–5). The weights
-// come from the engine's own formula (matching/weights.ts), fed with what actually happened in the span.
+// come from the engine's own formula (matching/weights.ts), fed with what actually happened in the span. The
+// report sums the organisations' totals in SQL (load-totals.ts); closing a period sums them here from rows.
 
 export interface FairnessData {
   policy: Pick<MatchingPolicy, 'alpha' | 'beta' | 'gamma'>;
@@ -48,67 +49,91 @@ export interface FairnessFigures {
   organisations: OrganisationFairness[];
 }
 
-/** Each analyst's allocatable tenths in every week of a span, in the order of `data.analysts`. */
-export interface WeeklyCapacities {
-  span: WeekSpan;
-  tenths: number[][];
+/**
+ * What an organisation gave, asked for and received over some weeks, in tenth-weeks (tenths of an FTE summed
+ * over the weeks): whole numbers, so sums over analysts, requests, weeks and months are exact.
+ */
+export interface OrganisationTotals {
+  /** Allocatable time its analysts gave to the pool. */
+  given: number;
+  /** Time its claiming requests asked for. */
+  claimed: number;
+  /** Time of the allocations that hold or held capacity on its requests. */
+  received: number;
 }
 
-/** Worked out once for a report's span, then shared by the figures of each month inside it. */
-export function weeklyCapacities(data: FairnessData, span: WeekSpan): WeeklyCapacities {
-  return { span, tenths: data.analysts.map((analyst) => weeklyAllowanceTenths(span, analyst)) };
+/** What the figures of any span need besides the organisations' totals. */
+export interface FairnessBasis {
+  policy: FairnessData['policy'];
+  /** Every organisation, with the contracted FTE of its own active analysts (their need falls as it grows). */
+  organisations: { id: string; headcount: number; ownFte: number }[];
+  creditIn: Map<string, number>;
 }
 
-/** The figures of `span`, which must lie within the span `capacities` were worked out for. */
-export function fairnessFigures(data: FairnessData, span: WeekSpan, capacities = weeklyCapacities(data, span)): FairnessFigures {
-  const weeks = weekCount(span);
-  const offset = weeksBetween(capacities.span.startWeek, span.startWeek);
-  const noBookings = new Array<number>(weeks).fill(0);
-  const contribution = new Map<string, number>();
-  const ownAnalystFte = new Map<string, number>();
-  const analysts = data.analysts.map((analyst, index): AnalystInput => {
-    const capacity = capacities.tenths[index]!.slice(offset, offset + weeks);
-    add(contribution, analyst.organisationId, sum(capacity) / 10);
-    add(ownAnalystFte, analyst.organisationId, analyst.contractedFte);
-    return weightsAnalyst(analyst.id, analyst.organisationId, capacity, noBookings);
-  });
-  const requests = data.requests.flatMap((request): RequestInput[] => {
+/** The figures of `span` from rows: the organisations' totals worked out here, week by week. */
+export function fairnessFigures(data: FairnessData, span: WeekSpan): FairnessFigures {
+  return figuresFromTotals(basisOf(data), organisationTotals(data, span));
+}
+
+/** Each organisation's totals over `span`; organisations with nothing in it are absent. */
+export function organisationTotals(data: FairnessData, span: WeekSpan): Map<string, OrganisationTotals> {
+  const totals = new Map<string, OrganisationTotals>();
+  const of = (organisationId: string) => {
+    const known = totals.get(organisationId);
+    if (known) return known;
+    const created = { given: 0, claimed: 0, received: 0 };
+    totals.set(organisationId, created);
+    return created;
+  };
+  for (const analyst of data.analysts) of(analyst.organisationId).given += sum(weeklyAllowanceTenths(span, analyst));
+  for (const request of data.requests) {
     const within = indexesWithin(span, request);
-    if (!within) return [];
-    return [weightsRequest(request.id, request.organisationId, Math.round(request.fte * 10), within.first, within.last)];
-  });
-  const received = new Map<string, number>();
+    if (within) of(request.organisationId).claimed += toTenths(request.fte) * (within.last - within.first + 1);
+  }
   for (const allocation of data.received) {
     const within = indexesWithin(span, allocation);
-    if (within) add(received, allocation.organisationId, allocation.fte * (within.last - within.first + 1));
+    if (within) of(allocation.organisationId).received += toTenths(allocation.fte) * (within.last - within.first + 1);
   }
+  return totals;
+}
 
-  const input: MatchingInput = {
-    weekCount: weeks,
-    analysts,
-    requests,
-    organisations: data.organisations.map((organisation) => ({
-      id: organisation.id,
-      name: organisation.name,
-      contribution: contribution.get(organisation.id) ?? 0,
-      need: organisationNeed(organisation.headcount, ownAnalystFte.get(organisation.id) ?? 0),
-      credit: data.creditIn.get(organisation.id) ?? 0,
-    })),
-    policy: { ...data.policy, maxConcurrentRequests: 1, developmentShareCap: 0, homeRequestsDrawOnPool: false },
+function basisOf(data: FairnessData): FairnessBasis {
+  const ownHundredths = new Map<string, number>();
+  for (const analyst of data.analysts) add(ownHundredths, analyst.organisationId, Math.round(analyst.contractedFte * 100));
+  return {
+    policy: data.policy,
+    organisations: data.organisations.map(({ id, headcount }) => ({ id, headcount, ownFte: (ownHundredths.get(id) ?? 0) / 100 })),
+    creditIn: data.creditIn,
   };
-  const shares = organisationWeights(input);
+}
+
+/** The figures of a span from its organisations' totals (DESIGN §4–5). */
+export function figuresFromTotals(basis: FairnessBasis, totals: ReadonlyMap<string, OrganisationTotals>): FairnessFigures {
+  let supplied = 0;
+  for (const { given } of totals.values()) supplied += given;
+  const standings = basis.organisations.map((organisation) => {
+    const { given, claimed } = totals.get(organisation.id) ?? NOTHING;
+    return {
+      id: organisation.id,
+      contribution: given / 10,
+      credit: basis.creditIn.get(organisation.id) ?? 0,
+      need: organisationNeed(organisation.headcount, organisation.ownFte),
+      claim: claimed / 10,
+    };
+  });
+  const shares = fairShares(standings, supplied / 10, basis.policy);
   const shareOf = new Map(shares.organisations.map((share) => [share.organisationId, share]));
 
   return {
     totalSupply: round(shares.totalSupply),
-    organisations: data.organisations.map((organisation): OrganisationFairness => {
-      const share = shareOf.get(organisation.id);
-      const given = round(contribution.get(organisation.id) ?? 0);
-      const got = round(received.get(organisation.id) ?? 0);
+    organisations: standings.map((standing): OrganisationFairness => {
+      const share = shareOf.get(standing.id);
+      const given = round(standing.contribution);
+      const got = round((totals.get(standing.id)?.received ?? 0) / 10);
       const fairClaim = share ? Math.min(share.claim, share.entitlement) : 0;
       const balance = round(given - got);
       return {
-        organisationId: organisation.id,
+        organisationId: standing.id,
         weight: round(share?.weight ?? 0, 6),
         entitlement: round(share?.entitlement ?? 0),
         claim: round(share?.claim ?? 0),
@@ -116,23 +141,14 @@ export function fairnessFigures(data: FairnessData, span: WeekSpan, capacities =
         satisfaction: share ? round(fairClaim > 0 ? Math.min(1, got / fairClaim) : 1, 4) : null,
         contribution: given,
         balance,
-        creditIn: round(data.creditIn.get(organisation.id) ?? 0),
+        creditIn: round(standing.credit),
         creditCarried: Math.max(0, balance),
       };
     }),
   };
 }
 
-// organisationWeights reads only capacity, request volumes and spans, and the organisations' figures. The
-// other fields are written out rather than spread from a constant: V8 builds objects from a spread followed by
-// more properties on a slow path, which cost the report more than everything else it computes.
-function weightsAnalyst(id: string, organisationId: string, capacity: number[], noBookings: number[]): AnalystInput {
-  return { id, organisationId, capacity, bookedRequestCount: noBookings, skills: [], aspirations: [], interestRequestIds: [], currentProjectIds: [], currentOrganisationIds: [] };
-}
-
-function weightsRequest(id: string, organisationId: string, fte: number, startWeek: number, endWeek: number): RequestInput {
-  return { id, organisationId, projectId: id, fte, startWeek, endWeek, required: [], desired: [], priority: 'MEDIUM', openToDevelopment: false, submittedAt: '' };
-}
+const NOTHING: OrganisationTotals = { given: 0, claimed: 0, received: 0 };
 
 function add(totals: Map<string, number>, key: string, value: number): void {
   totals.set(key, (totals.get(key) ?? 0) + value);

@@ -5,7 +5,7 @@ import type { FairnessData } from './figures.ts';
 type Client = PrismaClient | Prisma.TransactionClient;
 
 /** Requests that claimed pool time: submitted, whether since matched, active or completed. */
-const CLAIMING_STATUSES = ['SUBMITTED', 'PARTIALLY_MATCHED', 'MATCHED', 'ACTIVE', 'COMPLETED'] as const;
+export const CLAIMING_STATUSES = ['SUBMITTED', 'PARTIALLY_MATCHED', 'MATCHED', 'ACTIVE', 'COMPLETED'] as const;
 
 /** Allocations (aliased `x`) that hold capacity now (domain/capacity.ts), or held it until they completed. */
 export const heldOrCompletedAllocation = Prisma.sql`((x.status = 'PROPOSED' AND x."confirmedAt" IS NOT NULL) OR x.status IN ('ACCEPTED', 'ACTIVE', 'COMPLETED'))`;

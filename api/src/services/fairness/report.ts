@@ -1,12 +1,11 @@
-import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
+import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { addWeeksTo, mondayOf, type WeekSpan } from '../../domain/weeks.ts';
 import { ValidationFailedError } from '../../errors.ts';
 import { addMonthsTo, bucketLabel, bucketStart, weeksOfDays } from '../insight/calendar.ts';
 import { reportCache } from '../insight/report-cache.ts';
-import { fairnessFigures, weeklyCapacities, type FairnessData, type OrganisationFairness } from './figures.ts';
-import { loadFairnessData } from './load-data.ts';
-
-type Client = PrismaClient | Prisma.TransactionClient;
+import { figuresFromTotals, type OrganisationFairness, type OrganisationTotals } from './figures.ts';
+import { loadFairnessTotals } from './load-totals.ts';
+import { closedFairnessPeriods } from './periods.ts';
 
 /** Longest span a report covers: two years of weeks. */
 export const MAX_REPORT_WEEKS = 106;
@@ -38,54 +37,67 @@ export interface FairnessReport {
 /**
  * The fairness report for a span of weeks (default: the open period, from the week after the last close to
  * the end of the current quarter). Reads a fixed number of SQL statements whatever the span or ICS size,
- * and is kept until the data changes (report-cache.ts).
+ * and is kept until the data changes (report-cache.ts). The closed periods it looks up are read once per
+ * `request` (periods.ts), which the page's list of them shares.
  */
-export async function fairnessReport(prisma: PrismaClient, icsId: string, requested: Partial<WeekSpan>, today: Date): Promise<FairnessReport> {
+export async function fairnessReport(
+  prisma: PrismaClient,
+  icsId: string,
+  requested: Partial<WeekSpan>,
+  today: Date,
+  request: object = {},
+): Promise<FairnessReport> {
   const key = ['fairnessReport', icsId, requested.startWeek ?? null, requested.endWeek ?? null, bucketStart(today, 'quarter')];
-  return reportCache.get(prisma, key, () => computeFairnessReport(prisma, icsId, requested, today));
+  return reportCache.get(prisma, key, () => computeFairnessReport(prisma, icsId, requested, today, request));
 }
 
-async function computeFairnessReport(prisma: Client, icsId: string, requested: Partial<WeekSpan>, today: Date): Promise<FairnessReport> {
-  const last = await prisma.fairnessPeriod.findFirst({ where: { icsId }, orderBy: { endWeek: 'desc' }, select: { endWeek: true } });
-  const nextPeriodStart = last ? addWeeksTo(last.endWeek, 1) : null;
+async function computeFairnessReport(
+  prisma: PrismaClient,
+  icsId: string,
+  requested: Partial<WeekSpan>,
+  today: Date,
+  request: object,
+): Promise<FairnessReport> {
+  const periods = await closedFairnessPeriods(prisma, icsId, request);
+  const nextPeriodStart = periods[0] ? addWeeksTo(periods[0].endWeek, 1) : null;
   const span = reportSpan(requested, nextPeriodStart, today);
-  const [data, closed] = await Promise.all([
-    loadFairnessData(prisma, icsId, span),
-    prisma.fairnessPeriod.findFirst({
-      where: { icsId, startWeek: span.startWeek, endWeek: span.endWeek },
-      select: { id: true, policy: true, balances: true },
-    }),
-  ]);
-  const capacities = weeklyCapacities(data, span);
-  const figures = fairnessFigures(data, span, capacities);
-  const named = withNames(data);
-  const frozen = closed?.balances.map(
-    (balance): OrganisationFairness => ({
-      organisationId: balance.organisationId,
-      weight: balance.weight.toNumber(),
-      entitlement: balance.entitlement.toNumber(),
-      claim: balance.claim.toNumber(),
-      received: balance.received.toNumber(),
-      satisfaction: balance.satisfaction?.toNumber() ?? null,
-      contribution: balance.contribution.toNumber(),
-      balance: balance.balance.toNumber(),
-      creditIn: balance.creditIn.toNumber(),
-      creditCarried: balance.creditCarried.toNumber(),
-    }),
-  );
+  const closed = periods.find((period) => sameDay(period.startWeek, span.startWeek) && sameDay(period.endWeek, span.endWeek));
+  const creditFrom = periods.find((period) => period.endWeek < span.startWeek);
+  const { basis, months, frozen } = await loadFairnessTotals(prisma, icsId, span, { creditFrom: creditFrom?.id, frozen: closed?.id });
+  const monthly = monthsOf(span).map(({ month, span: monthSpan }) => ({ month, span: monthSpan, totals: months.get(month) ?? new Map() }));
+  const figures = figuresFromTotals(basis, spanTotals(monthly.map((month) => month.totals)));
+  const named = withNames(basis.organisations);
   return {
     span,
-    policy: closed ? (closed.policy as FairnessReport['policy']) : data.policy,
+    policy: closed?.policy ?? basis.policy,
     totalSupply: figures.totalSupply,
     closedPeriodId: closed?.id ?? null,
     organisations: named(frozen ?? figures.organisations),
-    months: monthsOf(span).map(({ month, span: monthSpan }) => ({
+    months: monthly.map(({ month, span: monthSpan, totals }) => ({
       month,
       span: monthSpan,
-      organisations: named(fairnessFigures(data, monthSpan, capacities).organisations),
+      organisations: named(figuresFromTotals(basis, totals).organisations),
     })),
     nextPeriodStart,
   };
+}
+
+const sameDay = (a: Date, b: Date) => a.getTime() === b.getTime();
+
+/** The span's totals: the sum of its months'. */
+function spanTotals(months: ReadonlyMap<string, OrganisationTotals>[]): Map<string, OrganisationTotals> {
+  const totals = new Map<string, OrganisationTotals>();
+  for (const month of months) {
+    for (const [organisationId, { given, claimed, received }] of month) {
+      const sum = totals.get(organisationId);
+      if (sum) {
+        sum.given += given;
+        sum.claimed += claimed;
+        sum.received += received;
+      } else totals.set(organisationId, { given, claimed, received });
+    }
+  }
+  return totals;
 }
 
 function reportSpan(requested: Partial<WeekSpan>, nextPeriodStart: Date | null, today: Date): WeekSpan {
@@ -119,11 +131,15 @@ function monthsOf(span: WeekSpan): { month: string; span: WeekSpan }[] {
   return months;
 }
 
-function withNames(data: FairnessData): (rows: OrganisationFairness[]) => OrganisationFairnessRow[] {
-  const byId = new Map(data.organisations.map((organisation) => [organisation.id, { id: organisation.id, name: organisation.name }]));
-  return (rows) =>
-    rows
-      .filter((row) => byId.has(row.organisationId))
-      .map((row) => ({ ...row, organisation: byId.get(row.organisationId)! }))
-      .sort((a, b) => a.organisation.name.localeCompare(b.organisation.name));
+/** Rows with their organisation's id and name, in the order of the names. */
+function withNames(organisations: { id: string; name: string }[]): (rows: OrganisationFairness[]) => OrganisationFairnessRow[] {
+  const ordered = organisations.map(({ id, name }) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+  return (rows) => {
+    const rowOf = new Map(rows.map((row) => [row.organisationId, row]));
+    return ordered.flatMap((organisation) => {
+      const row = rowOf.get(organisation.id);
+      // Not `{ ...row, organisation }`: V8 builds a spread followed by more properties on a slow path.
+      return row ? [Object.assign({ organisation }, row)] : [];
+    });
+  };
 }
