@@ -43,6 +43,22 @@ const ALLOCATIONS = /* GraphQL */ `
   }
 `;
 
+const PAGE = /* GraphQL */ `
+  query ($filter: AllocationFilter, $first: Int, $after: String) {
+    allocations(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { id analyst { name } request { title } } }
+    }
+  }
+`;
+
+interface AllocationPage {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { node: { id: string } }[];
+}
+
 async function list(filter: Record<string, unknown> = {}, first = 100) {
   statements = 0;
   const result = await lead.execute(ALLOCATIONS, { filter, first });
@@ -57,6 +73,21 @@ describe('the allocations list', () => {
     expect(five.nodes).toHaveLength(5);
     expect(fifty.nodes).toHaveLength(50);
     expect(fifty.statements).toBe(five.statements);
+  });
+
+  it('pages with cursors in start-week order, each page as the whole list has it', async () => {
+    const filter = { requestId: setup.scenario.requests.mortalityReview.id };
+    const whole = (await list(filter)).nodes.map((node: { id: string }) => node.id);
+    const pageAfter = async (after: string | null) => {
+      const result = await lead.execute<{ allocations: AllocationPage }>(PAGE, { filter, first: 25, after });
+      expect(result.errors, result.text).toBeUndefined();
+      return result.data!.allocations;
+    };
+    const pages = [await pageAfter(null)];
+    while (pages.at(-1)!.pageInfo.hasNextPage) pages.push(await pageAfter(pages.at(-1)!.pageInfo.endCursor));
+    expect(pages.map((page) => page.edges.length)).toEqual([25, 25, COUNT - 50]);
+    expect(pages.every((page) => page.totalCount === COUNT)).toBe(true);
+    expect(pages.flatMap((page) => page.edges.map((edge) => edge.node.id))).toEqual(whole);
   });
 
   it('filters by weeks (overlap), skill, confirmation, request and status', async () => {

@@ -45,6 +45,22 @@ beforeAll(async () => {
   await prisma.allocation.create({
     data: { icsId: ics.id, requestId: short.id, analystId: analysts.dev.id, fte: 0.2, startWeek: short.startWeek, endWeek: short.endWeek, status: 'DECLINED', declineReason: 'Busy.' },
   });
+  // Declined ones nobody need replace: someone else is proposed since, or the request has its people.
+  await prisma.allocation.create({ data: { ...base, analystId: analysts.chloe.id, status: 'DECLINED', declineReason: 'On leave.' } });
+  const matched = await prisma.request.create({
+    data: {
+      icsId: ics.id,
+      projectId: setup.scenario.projects.hospiceActive.id,
+      title: 'Bereavement follow-up',
+      fte: 0.2,
+      startWeek: week('2027-01-11'),
+      endWeek: week('2027-02-01'),
+      status: 'MATCHED',
+    },
+  });
+  await prisma.allocation.create({
+    data: { icsId: ics.id, requestId: matched.id, analystId: analysts.dev.id, fte: 0.2, startWeek: matched.startWeek, endWeek: matched.endWeek, status: 'DECLINED', declineReason: 'Busy.' },
+  });
 });
 
 const MY_ACTIONS = /* GraphQL */ `

@@ -13,6 +13,7 @@ import { decideAllocation } from '../services/allocations/decide.ts';
 import { proposeAllocation, updateProposal } from '../services/allocations/proposals.ts';
 import { withdrawAllocation } from '../services/allocations/withdraw.ts';
 import { builder } from './builder.ts';
+import { pageThenRows } from './page-then-rows.ts';
 import * as valid from './validation.ts';
 
 const AllocationKindEnum = builder.enumType(AllocationKind, { name: 'AllocationKind' });
@@ -243,15 +244,12 @@ builder.queryFields((t) => ({
       totalCount: (_connection, { filter }, context) =>
         context.prisma.allocation.count({ where: allocationsWhere(viewerOf(context), filter) }),
       resolve: (query, _root, { filter }, context) =>
-        context.prisma.allocation.findMany({
-          ...query,
-          // Joined, PostgreSQL would build the related rows of every allocation matching the filter before
-          // sorting and keeping the page (no index gives this order): 3–4 times the database time of reading
-          // the page's relations in separate statements.
-          relationLoadStrategy: 'query',
-          where: allocationsWhere(viewerOf(context), filter),
-          orderBy: allocationOrder,
-        }),
+        pageThenRows(
+          query,
+          (paging) =>
+            context.prisma.allocation.findMany({ ...paging, where: allocationsWhere(viewerOf(context), filter), orderBy: allocationOrder, select: { id: true } }),
+          (selection, ids) => context.prisma.allocation.findMany({ ...selection, where: { id: { in: ids } } }),
+        ),
     },
     AllocationConnection,
   ),

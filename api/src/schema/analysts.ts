@@ -199,6 +199,7 @@ builder.queryFields((t) => ({
           ...query,
           // Joined, PostgreSQL built every matching analyst's skills and aspirations before sorting and keeping
           // the page: about 45 ms of database time per page on a 600-analyst ICS, against 3 ms in separate statements.
+          // Joined for the page's 25 ids alone (pageThenRows), ordering each analyst's skills by name took 2–4 ms.
           relationLoadStrategy: 'query',
           where: analystsWhere(viewerOf(context), filter),
           orderBy: [{ name: 'asc' }, { id: 'asc' }],

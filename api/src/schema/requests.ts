@@ -27,11 +27,13 @@ function ofKind<T extends { kind: RequestSkillKind }>(skills: T[], kind: Request
 
 const Request = builder.prismaObject('Request', {
   description: 'A demand line of a project.',
+  // Only the columns the operation asks for: lists such as the timeline read a title, never the description.
+  select: { id: true },
   fields: (t) => ({
     id: t.exposeID('id'),
     title: t.exposeString('title'),
     description: t.exposeString('description'),
-    fte: t.float({ description: 'FTE per week.', resolve: (request) => request.fte.toNumber() }),
+    fte: t.float({ description: 'FTE per week.', select: { fte: true }, resolve: (request) => request.fte.toNumber() }),
     startWeek: t.expose('startWeek', { type: 'Date' }),
     endWeek: t.expose('endWeek', { type: 'Date' }),
     priority: t.expose('priority', { type: RequestPriorityEnum }),
@@ -65,7 +67,7 @@ const Request = builder.prismaObject('Request', {
       type: Organisation,
       description: "The project's owning organisation.",
       select: (_args, _context, nestedSelection) => ({
-        project: { include: { organisation: nestedSelection(true) } },
+        project: { select: { organisation: nestedSelection(true) } },
       }),
       resolve: (request) => request.project.organisation,
     }),

@@ -20,7 +20,7 @@ export const ACTION_KINDS: ActionKind[] = [
 
 interface ActionSource {
   kind: ActionKind;
-  /** Which allocations `x` (with analyst `an`, request `r` and its project `p`) call for this action. */
+  /** Which allocations `x` call for this action. */
   where: Prisma.Sql;
   text: (row: ActionRow) => string;
 }
@@ -35,6 +35,9 @@ interface ActionRow {
 }
 
 const awaitingDecisions = Prisma.sql`x.status = 'PROPOSED' AND x."confirmedAt" IS NOT NULL`;
+/** The allocation is to a request of one of the organisation's projects. */
+const requestedBy = (icsId: string, organisationId: Prisma.Sql) => Prisma.sql`x."requestId" IN (
+  SELECT r.id FROM "Request" r JOIN "Project" p ON p.id = r."projectId" WHERE p."icsId" = ${icsId}::uuid AND p."organisationId" = ${organisationId})`;
 const week = (date: Date) => date.toISOString().slice(0, 10);
 
 /** What each role must act on now, most urgent kind first. */
@@ -49,7 +52,8 @@ function actionSources(viewer: Viewer): ActionSource[] {
       {
         // Declined, its request still short, and nothing proposed for it since.
         kind: 'REPLACE_DECLINED',
-        where: Prisma.sql`x.status = 'DECLINED' AND r.status IN ('SUBMITTED', 'PARTIALLY_MATCHED')
+        where: Prisma.sql`x.status = 'DECLINED'
+          AND EXISTS (SELECT 1 FROM "Request" r WHERE r.id = x."requestId" AND r.status IN ('SUBMITTED', 'PARTIALLY_MATCHED'))
           AND NOT EXISTS (SELECT 1 FROM "Allocation" later WHERE later."requestId" = x."requestId" AND later.status = 'PROPOSED')`,
         text: (row) => `${row.analystName} was declined for “${row.requestTitle}”; propose someone else.`,
       },
@@ -60,18 +64,19 @@ function actionSources(viewer: Viewer): ActionSource[] {
     return [
       {
         kind: 'DECIDE_AS_REQUESTER',
-        where: Prisma.sql`${awaitingDecisions} AND x."requesterDecision" = 'PENDING' AND p."organisationId" = ${organisationId}`,
+        where: Prisma.sql`${awaitingDecisions} AND x."requesterDecision" = 'PENDING' AND ${requestedBy(viewer.icsId, organisationId)}`,
         text: (row) => `Accept or decline ${row.analystName} at ${row.fte} FTE for “${row.requestTitle}”.`,
       },
       {
         kind: 'APPROVE_RELEASE',
-        where: Prisma.sql`${awaitingDecisions} AND x."releaseDecision" = 'PENDING' AND an."organisationId" = ${organisationId}`,
+        where: Prisma.sql`${awaitingDecisions} AND x."releaseDecision" = 'PENDING'
+          AND x."analystId" IN (SELECT an.id FROM "Analyst" an WHERE an."icsId" = ${viewer.icsId}::uuid AND an."organisationId" = ${organisationId})`,
         text: (row) =>
           `Approve releasing ${row.analystName} at ${row.fte} FTE to ${row.requestingOrganisation} for “${row.requestTitle}”.`,
       },
       {
         kind: 'GIVE_FEEDBACK',
-        where: Prisma.sql`x.status = 'COMPLETED' AND p."organisationId" = ${organisationId}
+        where: Prisma.sql`x.status = 'COMPLETED' AND ${requestedBy(viewer.icsId, organisationId)}
           AND NOT EXISTS (SELECT 1 FROM "Feedback" f WHERE f."allocationId" = x.id)`,
         text: (row) => `Give feedback on ${row.analystName}'s work on “${row.requestTitle}”.`,
       },
@@ -98,31 +103,33 @@ interface ListedRow extends ActionRow {
 
 /**
  * The first `first` allocations of each source, earliest week first, with the words their texts need and how
- * many each source has in all: one statement for every source.
+ * many each source has in all: one statement for every source. Sources pick allocations by their own columns and
+ * subqueries, and only the listed ones are joined with their analyst, request and organisation, so the statement
+ * stays quick to plan and to run however many allocations a source has.
  */
 async function listedActions(prisma: PrismaClient, icsId: string, sources: ActionSource[], first: number): Promise<ListedRow[]> {
   const candidates = Prisma.join(
     sources.map(
       (source, index) => Prisma.sql`
-        SELECT ${index}::int AS source, x.id::text AS id, x.fte::float8 AS fte, x."startWeek", an.name AS "analystName",
-               r.title AS "requestTitle", o.name AS "requestingOrganisation"
-        FROM "Allocation" x
-        JOIN "Analyst" an ON an.id = x."analystId"
-        JOIN "Request" r ON r.id = x."requestId"
-        JOIN "Project" p ON p.id = r."projectId"
-        JOIN "Organisation" o ON o.id = p."organisationId"
-        WHERE x."icsId" = ${icsId}::uuid AND ${source.where}`,
+        SELECT ${index}::int AS source, x.id, x."startWeek" FROM "Allocation" x WHERE x."icsId" = ${icsId}::uuid AND ${source.where}`,
     ),
     ' UNION ALL ',
   );
   return prisma.$queryRaw<ListedRow[]>`
-    SELECT source, id, fte, "startWeek", "analystName", "requestTitle", "requestingOrganisation", total FROM (
-      SELECT candidate.*, (count(*) OVER (PARTITION BY source))::int AS total,
-             row_number() OVER (PARTITION BY source ORDER BY "startWeek", id::uuid) AS position
+    SELECT ranked.source, x.id::text AS id, x.fte::float8 AS fte, x."startWeek", an.name AS "analystName",
+           r.title AS "requestTitle", o.name AS "requestingOrganisation", ranked.total
+    FROM (
+      SELECT candidate.source, candidate.id, (count(*) OVER (PARTITION BY source))::int AS total,
+             row_number() OVER (PARTITION BY source ORDER BY "startWeek", id) AS position
       FROM (${candidates}) candidate
     ) ranked
-    WHERE position <= ${first}
-    ORDER BY source, "startWeek", id::uuid`;
+    JOIN "Allocation" x ON x.id = ranked.id
+    JOIN "Analyst" an ON an.id = x."analystId"
+    JOIN "Request" r ON r.id = x."requestId"
+    JOIN "Project" p ON p.id = r."projectId"
+    JOIN "Organisation" o ON o.id = p."organisationId"
+    WHERE ranked.position <= ${first}
+    ORDER BY ranked.source, x."startWeek", x.id`;
 }
 
 export interface ActionItem {
