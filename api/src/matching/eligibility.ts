@@ -1,4 +1,4 @@
-import type { AnalystInput, MatchingInput, MatchingPolicy, RequestInput } from './types.ts';
+import type { AnalystInput, MatchingPolicy, RankingInput, RequestInput } from './types.ts';
 
 // Who may do a request (DESIGN §4). An analyst is STANDARD-eligible when every must-have skill meets its
 // minimum level. On a request open to development, an analyst exactly one level short on exactly one
@@ -87,7 +87,7 @@ export function assessEligibility(analyst: AnalystInput, request: RequestInput, 
 }
 
 /** Every eligible (analyst, request) pair, grouped by request id, analysts in input order. */
-export function candidatesByRequest(input: MatchingInput): Map<string, Candidate[]> {
+export function candidatesByRequest(input: RankingInput): Map<string, Candidate[]> {
   const byRequest = new Map<string, Candidate[]>();
   for (const request of input.requests) {
     const candidates: Candidate[] = [];

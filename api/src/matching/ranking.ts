@@ -1,6 +1,6 @@
 import { candidatesByRequest, type Candidate } from './eligibility.ts';
 import { matchScore, type MatchScore } from './scoring.ts';
-import type { AnalystInput, MatchingInput } from './types.ts';
+import type { AnalystInput, RankingInput } from './types.ts';
 
 export interface RankedCandidate extends Candidate {
   match: MatchScore;
@@ -16,7 +16,7 @@ function compareCandidates(a: RankedCandidate, b: RankedCandidate): number {
 }
 
 /** Eligible candidates per request id, ranked best first by match quality. */
-export function rankedCandidatesByRequest(input: MatchingInput): Map<string, RankedCandidate[]> {
+export function rankedCandidatesByRequest(input: RankingInput): Map<string, RankedCandidate[]> {
   const analysts = new Map<string, AnalystInput>(input.analysts.map((analyst) => [analyst.id, analyst]));
   const requests = new Map(input.requests.map((request) => [request.id, request]));
   const ranked = new Map<string, RankedCandidate[]>();

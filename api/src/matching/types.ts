@@ -91,6 +91,9 @@ export interface MatchingInput {
   skillNames?: Record<string, string>;
 }
 
+/** What ranking analysts against requests reads: no organisations, so it may be given just the pairs of interest. */
+export type RankingInput = Pick<MatchingInput, 'analysts' | 'requests' | 'policy'>;
+
 export type SkillFit = 'ABOVE' | 'MEETS' | 'ONE_BELOW' | 'BELOW' | 'MISSING';
 
 export interface SkillFitExplanation {

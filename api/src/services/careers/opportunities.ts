@@ -1,6 +1,17 @@
 import type { PrismaClient } from '../../generated/prisma/client.ts';
-import { addWeeksTo, mondayOf } from '../../domain/weeks.ts';
-import { loadMatchingInput, type MatchingNames } from '../matching/load-input.ts';
+import { addWeeksTo, mondayOf, type WeekSpan } from '../../domain/weeks.ts';
+import { skillEligibility } from '../../matching/eligibility.ts';
+import type { AnalystInput, MatchingPolicy, RequestInput } from '../../matching/types.ts';
+import { analystsWhoCouldTake, requestsAnalystCouldTake } from '../matching/eligibility-prefilter.ts';
+import {
+  loadAnalystInputs,
+  openRequests,
+  overlapsWindow,
+  policyOf,
+  requestInputFields,
+  requestInputOf,
+  type MatchingNames,
+} from '../matching/load-input.ts';
 import { rankOpportunities, type RankedOpportunity } from './opportunity-ranking.ts';
 import { explainOpportunity } from './opportunity-text.ts';
 
@@ -42,33 +53,70 @@ export interface Opportunity {
 
 /**
  * Open requests in an analyst's ICS that they could take, best fit and growth first, over the ICS's
- * planning horizon from this week. A fixed number of SQL statements whatever the number of requests.
+ * planning horizon from this week. Only the requests the analyst might be eligible for are loaded, and
+ * only the colleagues who might mentor them on a development placement: a fixed number of SQL statements
+ * whatever the size of the ICS.
  */
 export async function findOpportunities(
   prisma: PrismaClient,
   { icsId, analystId }: { icsId: string; analystId: string },
   today: Date,
 ): Promise<Opportunity[]> {
-  const ics = await prisma.ics.findUniqueOrThrow({ where: { id: icsId }, select: { planningHorizonWeeks: true } });
+  const ics = await prisma.ics.findUniqueOrThrow({ where: { id: icsId } });
+  const policy = policyOf(ics);
   const startWeek = mondayOf(today);
   const window = { startWeek, endWeek: addWeeksTo(startWeek, ics.planningHorizonWeeks - 1) };
-  const [{ input, names }, booked] = await Promise.all([
-    loadMatchingInput(prisma, { icsId, window, requests: { open: true } }),
+  const [{ analysts: [analyst] }, booked] = await Promise.all([
+    loadAnalystInputs(prisma, { icsId, window, where: { id: analystId } }),
     // Requests the analyst is already proposed for or working on are not opportunities any more.
     prisma.allocation.findMany({
       where: { analystId, status: { in: ['PROPOSED', 'ACCEPTED', 'ACTIVE'] } },
       select: { requestId: true },
     }),
   ]);
-  const ranked = rankOpportunities(input, analystId, new Set(booked.map((allocation) => allocation.requestId)));
-  const rows = await prisma.request.findMany({
-    where: { id: { in: ranked.map((opportunity) => opportunity.request.id) } },
-    select: { id: true, title: true, description: true, fte: true, project: { select: { title: true } } },
-  });
-  const byId = new Map(rows.map((row) => [row.id, row]));
+  if (!analyst) return [];
+  const excluded = booked.map((allocation) => allocation.requestId);
+  const [requestRows, skillRows, organisationRows] = await Promise.all([
+    prisma.request.findMany({
+      where: { AND: [{ icsId, id: { notIn: excluded }, ...overlapsWindow(window), ...openRequests }, requestsAnalystCouldTake(analyst, policy)] },
+      select: { ...requestInputFields, title: true, description: true, project: { select: { organisationId: true, title: true } } },
+      orderBy: { id: 'asc' },
+    }),
+    prisma.skill.findMany({ where: { icsId }, select: { id: true, name: true } }),
+    prisma.organisation.findMany({ where: { icsId }, select: { id: true, name: true } }),
+  ]);
+  const requests = requestRows.flatMap((row) => requestInputOf(window, row) ?? []);
+  const mentors = await loadMentorCandidates(prisma, { icsId, window, policy, mentee: analyst, requests });
+  const ranked = rankOpportunities({ analysts: [analyst, ...mentors.analysts], requests, policy }, analystId, new Set(excluded));
+  const names = {
+    analysts: mentors.names,
+    skills: new Map(skillRows.map((row) => [row.id, row.name])),
+    organisations: new Map(organisationRows.map((row) => [row.id, row.name])),
+  };
+  const byId = new Map(requestRows.map((row) => [row.id, row]));
   return ranked.flatMap((opportunity) => {
     const row = byId.get(opportunity.request.id);
     return row ? [present(opportunity, row, names, window.startWeek)] : [];
+  });
+}
+
+/**
+ * Colleagues who might mentor the analyst: those who might be fully qualified (no development slack) for
+ * a request the analyst is a development candidate for. None loaded when there is no such request.
+ */
+async function loadMentorCandidates(
+  prisma: PrismaClient,
+  { icsId, window, policy, mentee, requests }: { icsId: string; window: WeekSpan; policy: MatchingPolicy; mentee: AnalystInput; requests: RequestInput[] },
+): Promise<{ analysts: AnalystInput[]; names: Map<string, string> }> {
+  const developing = requests.filter((request) => skillEligibility(mentee, request)?.kind === 'DEVELOPMENT');
+  if (developing.length === 0) return { analysts: [], names: new Map() };
+  return loadAnalystInputs(prisma, {
+    icsId,
+    window,
+    where: {
+      id: { not: mentee.id },
+      OR: developing.map((request) => analystsWhoCouldTake({ ...request, openToDevelopment: false }, policy)),
+    },
   });
 }
 

@@ -1,6 +1,6 @@
 import { assessEligibility, levelOf, spanCapacity, type DevelopmentGap } from '../../matching/eligibility.ts';
 import { matchScore, type MatchScore } from '../../matching/scoring.ts';
-import type { AnalystInput, MatchingInput, RequestInput, Tenths } from '../../matching/types.ts';
+import type { AnalystInput, RankingInput, RequestInput, Tenths } from '../../matching/types.ts';
 
 // Open requests one analyst could take, by the engine's own eligibility and match score, ranked for the
 // analyst: the engine's match quality plus how much of what they aspire to the work would grow.
@@ -40,7 +40,7 @@ function growthOf(analyst: AnalystInput, request: RequestInput): SkillGrowth[] {
 }
 
 /** Fully qualified colleagues with time on the request, strongest in the gap skill first. */
-function mentorsFor(input: MatchingInput, mentee: AnalystInput, request: RequestInput, skillId: string): MentorCandidate[] {
+function mentorsFor(input: RankingInput, mentee: AnalystInput, request: RequestInput, skillId: string): MentorCandidate[] {
   return input.analysts
     .filter((analyst) => analyst.id !== mentee.id)
     .filter((analyst) => {
@@ -53,7 +53,7 @@ function mentorsFor(input: MatchingInput, mentee: AnalystInput, request: Request
 }
 
 /** The analyst's opportunities, best first (ties: earlier start, then request id). */
-export function rankOpportunities(input: MatchingInput, analystId: string, excludedRequestIds: ReadonlySet<string>): RankedOpportunity[] {
+export function rankOpportunities(input: RankingInput, analystId: string, excludedRequestIds: ReadonlySet<string>): RankedOpportunity[] {
   const analyst = input.analysts.find((candidate) => candidate.id === analystId);
   if (!analyst) return [];
   const ranked = input.requests.flatMap((request): RankedOpportunity[] => {

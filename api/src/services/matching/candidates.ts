@@ -7,7 +7,8 @@ import { spanCapacity, type DevelopmentGap } from '../../matching/eligibility.ts
 import { rankedCandidatesByRequest, type RankedCandidate } from '../../matching/ranking.ts';
 import type { Continuity } from '../../matching/scoring.ts';
 import type { SkillFitExplanation } from '../../matching/types.ts';
-import { loadMatchingInput, type MatchingNames } from './load-input.ts';
+import { analystsWhoCouldTake } from './eligibility-prefilter.ts';
+import { loadAnalystInputs, policyOf, requestInputFields, requestInputOf, type MatchingNames } from './load-input.ts';
 
 export interface CandidateView {
   analystId: string;
@@ -44,9 +45,9 @@ export async function rankCandidates(
   const request = await prisma.request.findFirst({
     where: { AND: [{ id: requestId }, visibleRequests(viewer)] },
     select: {
-      startWeek: true,
-      endWeek: true,
-      allocations: { where: { status: { in: ['PROPOSED', 'ACCEPTED', 'ACTIVE', 'DECLINED'] } }, select: { analystId: true } },
+      ...requestInputFields,
+      skills: { ...requestInputFields.skills, select: { ...requestInputFields.skills.select, skill: { select: { name: true } } } },
+      ics: true,
     },
   });
   if (!request) throw new NotFoundError('Request');
@@ -55,13 +56,23 @@ export async function rankCandidates(
     endWeek: request.endWeek,
   };
   if (window.endWeek < window.startWeek) return [];
-
-  const { input, names } = await loadMatchingInput(prisma, { icsId: viewer.icsId, window, requests: { ids: [requestId] } });
-  const requestInput = input.requests[0];
+  const requestInput = requestInputOf(window, request);
   if (!requestInput) return [];
-  const excluded = new Set(request.allocations.map((allocation) => allocation.analystId));
+
+  const policy = policyOf(request.ics);
+  const loaded = await loadAnalystInputs(prisma, {
+    icsId: viewer.icsId,
+    window,
+    where: {
+      ...analystsWhoCouldTake(requestInput, policy),
+      // Those already on the request or who declined it are not offered again.
+      allocations: { none: { requestId, status: { in: ['PROPOSED', 'ACCEPTED', 'ACTIVE', 'DECLINED'] } } },
+    },
+  });
+  const input = { analysts: loaded.analysts, requests: [requestInput], policy };
+  const names = { analysts: loaded.names, skills: new Map(request.skills.map((skill) => [skill.skillId, skill.skill.name])) };
   const analysts = new Map(input.analysts.map((analyst) => [analyst.id, analyst]));
-  const ranked = (rankedCandidatesByRequest(input).get(requestId) ?? []).filter((candidate) => !excluded.has(candidate.analystId));
+  const ranked = rankedCandidatesByRequest(input).get(requestId) ?? [];
 
   return ranked.map((candidate, index) => {
     const analyst = analysts.get(candidate.analystId)!;
@@ -87,7 +98,7 @@ export async function rankCandidates(
 const LEVELS = ['none', 'Awareness', 'Working', 'Practitioner', 'Expert'];
 
 /** One paragraph a workforce lead can read: fit, development, preference, time, and the gap to the next. */
-function describeCandidate(view: Omit<CandidateView, 'explanation'>, next: RankedCandidate | undefined, names: MatchingNames): string {
+function describeCandidate(view: Omit<CandidateView, 'explanation'>, next: RankedCandidate | undefined, names: Pick<MatchingNames, 'analysts' | 'skills'>): string {
   const required = view.skills.filter((skill) => skill.kind === 'REQUIRED');
   const desired = view.skills.filter((skill) => skill.kind === 'DESIRED');
   const sentences: string[] = [];

@@ -69,59 +69,18 @@ export function organisationNeed(headcount: number, ownAnalystFte: number): numb
  */
 export async function loadMatchingInput(prisma: Client, options: LoadInputOptions): Promise<LoadedInput> {
   const { icsId, window } = options;
-  const overlapsWindow = { startWeek: { lte: window.endWeek }, endWeek: { gte: window.startWeek } };
   const [ics, requestRows, analystRows, organisationRows, skillRows, credits] = await Promise.all([
     prisma.ics.findUniqueOrThrow({ where: { id: icsId } }),
     prisma.request.findMany({
       where: {
         icsId,
-        ...overlapsWindow,
-        ...('ids' in options.requests
-          ? { id: { in: options.requests.ids } }
-          : { status: { in: ['SUBMITTED', 'PARTIALLY_MATCHED'] }, project: { status: 'ACTIVE' } }),
+        ...overlapsWindow(window),
+        ...('ids' in options.requests ? { id: { in: options.requests.ids } } : openRequests),
       },
-      select: {
-        id: true,
-        fte: true,
-        startWeek: true,
-        endWeek: true,
-        priority: true,
-        openToDevelopment: true,
-        submittedAt: true,
-        createdAt: true,
-        projectId: true,
-        project: { select: { organisationId: true } },
-        skills: { select: { skillId: true, kind: true, minLevel: true }, orderBy: { skillId: 'asc' } },
-        allocations: { where: holdsCapacity, select: { fte: true, startWeek: true, endWeek: true } },
-      },
+      select: requestInputFields,
       orderBy: { id: 'asc' },
     }),
-    prisma.analyst.findMany({
-      where: { icsId, status: 'ACTIVE' },
-      select: {
-        id: true,
-        name: true,
-        organisationId: true,
-        contractedFte: true,
-        pooledFte: true,
-        protectedDevelopmentShare: true,
-        skills: { select: { skillId: true, level: true }, orderBy: { skillId: 'asc' } },
-        aspirations: { select: { skillId: true, targetLevel: true }, orderBy: { skillId: 'asc' } },
-        availabilities: { where: overlapsWindow, select: { startWeek: true, endWeek: true, availableFraction: true } },
-        interests: { select: { requestId: true }, orderBy: { requestId: 'asc' } },
-        allocations: {
-          where: holdsCapacity,
-          select: {
-            fte: true,
-            startWeek: true,
-            endWeek: true,
-            requestId: true,
-            request: { select: { projectId: true, project: { select: { organisationId: true } } } },
-          },
-        },
-      },
-      orderBy: { id: 'asc' },
-    }),
+    prisma.analyst.findMany({ where: { icsId, status: 'ACTIVE' }, select: analystInputFields(window), orderBy: { id: 'asc' } }),
     prisma.organisation.findMany({ where: { icsId }, select: { id: true, name: true, headcount: true }, orderBy: { id: 'asc' } }),
     prisma.skill.findMany({ where: { icsId }, select: { id: true, name: true } }),
     carriedCreditByOrganisation(prisma, icsId),
@@ -130,58 +89,13 @@ export async function loadMatchingInput(prisma: Client, options: LoadInputOption
   const weeks = weekCount(window);
   const contribution = new Map<string, number>();
   const ownAnalystFte = new Map<string, number>();
-  const analysts = analystRows.map((row): AnalystInput => {
-    const source = {
-      pooledFte: row.pooledFte.toNumber(),
-      protectedDevelopmentShare: row.protectedDevelopmentShare.toNumber(),
-      availabilities: row.availabilities.map((availability) => ({
-        ...availability,
-        availableFraction: availability.availableFraction.toNumber(),
-      })),
-    };
-    const givenFteWeeks = weeklyAllowanceTenths(window, source).reduce((sum, tenths) => sum + tenths, 0) / 10;
+  for (const row of analystRows) {
+    const givenFteWeeks = weeklyAllowanceTenths(window, capacitySourceOf(row)).reduce((sum, tenths) => sum + tenths, 0) / 10;
     contribution.set(row.organisationId, (contribution.get(row.organisationId) ?? 0) + givenFteWeeks);
     ownAnalystFte.set(row.organisationId, (ownAnalystFte.get(row.organisationId) ?? 0) + row.contractedFte.toNumber());
-    const bookings = row.allocations.map((allocation) => ({ ...allocation, fte: allocation.fte.toNumber() }));
-    return {
-      id: row.id,
-      organisationId: row.organisationId,
-      capacity: weeklyRemainingTenths(window, { ...source, bookings }).map((tenths) => Math.max(0, tenths)),
-      skills: row.skills.map(({ skillId, level }) => ({ skillId, level })),
-      aspirations: row.aspirations.map(({ skillId, targetLevel }) => ({ skillId, level: targetLevel })),
-      interestRequestIds: row.interests.map((interest) => interest.requestId),
-      currentProjectIds: sortedUnique(row.allocations.map((allocation) => allocation.request.projectId)),
-      currentOrganisationIds: sortedUnique(row.allocations.map((allocation) => allocation.request.project.organisationId)),
-      bookedRequestCount: bookedRequestCounts(window, row.allocations),
-    };
-  });
-
-  const requests = requestRows.flatMap((row): RequestInput[] => {
-    const span = indexesWithin(window, row);
-    if (!span) return [];
-    const booked = weeklyBookedTenths(
-      { startWeek: row.startWeek, endWeek: row.endWeek },
-      row.allocations.map((allocation) => ({ ...allocation, fte: allocation.fte.toNumber() })),
-    );
-    const fte = Math.max(0, toTenths(row.fte) - Math.max(0, ...booked));
-    const skillsOf = (kind: 'REQUIRED' | 'DESIRED'): SkillLevel[] =>
-      row.skills.filter((skill) => skill.kind === kind).map(({ skillId, minLevel }) => ({ skillId, level: minLevel }));
-    return [
-      {
-        id: row.id,
-        organisationId: row.project.organisationId,
-        projectId: row.projectId,
-        required: skillsOf('REQUIRED'),
-        desired: skillsOf('DESIRED'),
-        fte,
-        startWeek: span.first,
-        endWeek: span.last,
-        priority: row.priority,
-        openToDevelopment: row.openToDevelopment,
-        submittedAt: (row.submittedAt ?? row.createdAt).toISOString(),
-      },
-    ];
-  });
+  }
+  const analysts = analystRows.map((row) => analystInputOf(window, row));
+  const requests = requestRows.flatMap((row) => requestInputOf(window, row) ?? []);
 
   const organisations = organisationRows.map(
     (row): OrganisationInput => ({
@@ -202,6 +116,128 @@ export async function loadMatchingInput(prisma: Client, options: LoadInputOption
       organisations: new Map(organisationRows.map((row) => [row.id, row.name])),
     },
   };
+}
+
+export const overlapsWindow = (window: WeekSpan) => ({ startWeek: { lte: window.endWeek }, endWeek: { gte: window.startWeek } });
+
+/** Requests still open in the pool: submitted or partly matched, on an active project. */
+export const openRequests = {
+  status: { in: ['SUBMITTED', 'PARTIALLY_MATCHED'] },
+  project: { status: 'ACTIVE' },
+} satisfies Prisma.RequestWhereInput;
+
+/** What the engine needs of a request (see `requestInputOf`). */
+export const requestInputFields = {
+  id: true,
+  fte: true,
+  startWeek: true,
+  endWeek: true,
+  priority: true,
+  openToDevelopment: true,
+  submittedAt: true,
+  createdAt: true,
+  projectId: true,
+  project: { select: { organisationId: true } },
+  skills: { select: { skillId: true, kind: true, minLevel: true }, orderBy: { skillId: 'asc' } },
+  allocations: { where: holdsCapacity, select: { fte: true, startWeek: true, endWeek: true } },
+} satisfies Prisma.RequestSelect;
+
+type RequestInputRow = Prisma.RequestGetPayload<{ select: typeof requestInputFields }>;
+
+/** The engine's view of a request within `window`; null when the request lies outside it. */
+export function requestInputOf(window: WeekSpan, row: RequestInputRow): RequestInput | null {
+  const span = indexesWithin(window, row);
+  if (!span) return null;
+  const booked = weeklyBookedTenths(
+    { startWeek: row.startWeek, endWeek: row.endWeek },
+    row.allocations.map((allocation) => ({ ...allocation, fte: allocation.fte.toNumber() })),
+  );
+  const fte = Math.max(0, toTenths(row.fte) - Math.max(0, ...booked));
+  const skillsOf = (kind: 'REQUIRED' | 'DESIRED'): SkillLevel[] =>
+    row.skills.filter((skill) => skill.kind === kind).map(({ skillId, minLevel }) => ({ skillId, level: minLevel }));
+  return {
+    id: row.id,
+    organisationId: row.project.organisationId,
+    projectId: row.projectId,
+    required: skillsOf('REQUIRED'),
+    desired: skillsOf('DESIRED'),
+    fte,
+    startWeek: span.first,
+    endWeek: span.last,
+    priority: row.priority,
+    openToDevelopment: row.openToDevelopment,
+    submittedAt: (row.submittedAt ?? row.createdAt).toISOString(),
+  };
+}
+
+/** What the engine needs of an analyst over `window` (see `analystInputOf`), with their name and contract. */
+export const analystInputFields = (window: WeekSpan) =>
+  ({
+    id: true,
+    name: true,
+    organisationId: true,
+    contractedFte: true,
+    pooledFte: true,
+    protectedDevelopmentShare: true,
+    leftAt: true,
+    skills: { select: { skillId: true, level: true }, orderBy: { skillId: 'asc' } },
+    aspirations: { select: { skillId: true, targetLevel: true }, orderBy: { skillId: 'asc' } },
+    availabilities: { where: overlapsWindow(window), select: { startWeek: true, endWeek: true, availableFraction: true } },
+    interests: { select: { requestId: true }, orderBy: { requestId: 'asc' } },
+    allocations: {
+      where: holdsCapacity,
+      select: {
+        fte: true,
+        startWeek: true,
+        endWeek: true,
+        requestId: true,
+        request: { select: { projectId: true, project: { select: { organisationId: true } } } },
+      },
+    },
+  }) satisfies Prisma.AnalystSelect;
+
+type AnalystInputRow = Prisma.AnalystGetPayload<{ select: ReturnType<typeof analystInputFields> }>;
+
+function capacitySourceOf(row: AnalystInputRow) {
+  return {
+    pooledFte: row.pooledFte.toNumber(),
+    protectedDevelopmentShare: row.protectedDevelopmentShare.toNumber(),
+    // An analyst whose leaving is recorded for a later day is still active, with no time from that week on.
+    leftAt: row.leftAt,
+    availabilities: row.availabilities.map((availability) => ({
+      ...availability,
+      availableFraction: availability.availableFraction.toNumber(),
+    })),
+  };
+}
+
+/** The engine's view of an analyst over `window`: remaining capacity, skills, preferences and current work. */
+export function analystInputOf(window: WeekSpan, row: AnalystInputRow): AnalystInput {
+  const bookings = row.allocations.map((allocation) => ({ ...allocation, fte: allocation.fte.toNumber() }));
+  return {
+    id: row.id,
+    organisationId: row.organisationId,
+    capacity: weeklyRemainingTenths(window, { ...capacitySourceOf(row), bookings }).map((tenths) => Math.max(0, tenths)),
+    skills: row.skills.map(({ skillId, level }) => ({ skillId, level })),
+    aspirations: row.aspirations.map(({ skillId, targetLevel }) => ({ skillId, level: targetLevel })),
+    interestRequestIds: row.interests.map((interest) => interest.requestId),
+    currentProjectIds: sortedUnique(row.allocations.map((allocation) => allocation.request.projectId)),
+    currentOrganisationIds: sortedUnique(row.allocations.map((allocation) => allocation.request.project.organisationId)),
+    bookedRequestCount: bookedRequestCounts(window, row.allocations),
+  };
+}
+
+/** The ICS's active analysts matching `where` as the engine sees them over `window`, with their names. */
+export async function loadAnalystInputs(
+  prisma: Client,
+  { icsId, window, where }: { icsId: string; window: WeekSpan; where: Prisma.AnalystWhereInput },
+): Promise<{ analysts: AnalystInput[]; names: Map<string, string> }> {
+  const rows = await prisma.analyst.findMany({
+    where: { AND: [{ icsId, status: 'ACTIVE' }, where] },
+    select: analystInputFields(window),
+    orderBy: { id: 'asc' },
+  });
+  return { analysts: rows.map((row) => analystInputOf(window, row)), names: new Map(rows.map((row) => [row.id, row.name])) };
 }
 
 /** Distinct requests an analyst is booked on in each week of the window (for the concurrency cap). */
