@@ -44,6 +44,9 @@ export async function createBenchDatabase(
     const started = performance.now();
     const seeded = await withTimeout(seedDataset(prisma, dataset), SEED_TIMEOUT_MS, `Seeding the ${dataset} dataset`);
     log(`Seeded in ${((performance.now() - started) / 1000).toFixed(1)} s: ${seeded.description}`);
+    // A database in use has planner statistics (autovacuum gathers them within minutes of a bulk load);
+    // without them PostgreSQL plans joins blindly and the first minutes would measure that instead.
+    await prisma.$executeRawUnsafe('ANALYZE');
     return { url, server: external ? 'DATABASE_URL' : 'embedded', seeded };
   } finally {
     await prisma.$disconnect();

@@ -149,7 +149,7 @@ export async function listOperations(endpoint: string, workforceLeadCookie: stri
     { name: 'insight: fairness report', request: { query: FAIRNESS_REPORT, variables: {} } },
     { name: 'insight: utilisation', request: { query: UTILISATION, variables: {} } },
   ].map((operation): Operation => ({ ...operation, name: `list: ${operation.name}`, roles: BOTH }));
-  // A workforce lead choosing an analyst by hand ranks every analyst of the ICS against the request.
+  // A workforce lead choosing an analyst by hand: the analysts who might be eligible, ranked against the request.
   const candidates: Operation = {
     name: 'candidates for a request',
     request: { query: webDocument('pages/allocations/ProposalForm.tsx', 'ProposalCandidatesQuery'), variables: { requestId: live.id } },
