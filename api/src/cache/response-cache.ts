@@ -27,6 +27,7 @@ const KEPT_ROOT_FIELDS = new Set([
   'fairnessPeriods',
   'utilisation',
   'poolSummary',
+  'users',
 ]);
 
 const responseCache = new SnapshotCache({ max: 5_000, maxCharacters: 6 * 1024 * 1024 });
@@ -49,11 +50,24 @@ function keptOperation(document: DocumentNode, operationName: string | null | un
   return printed;
 }
 
+/**
+ * A response as it is kept: its JSON only, written once when it was computed. Yoga sends a result's own
+ * `stringify` instead of serialising it again, so a kept response costs neither the memory of its objects nor
+ * a serialisation per request.
+ */
+type SerialisedResult = ExecutionResult & { stringify: () => string };
+
 /** Executions under way, by key and snapshot: the same request arriving meanwhile waits for their result. */
-const executing = new Map<string, Promise<ExecutionResult | null>>();
+const executing = new Map<string, Promise<SerialisedResult | null>>();
 
 const keepable = (result: ExecutionResult | AsyncIterable<unknown>): result is ExecutionResult =>
   !(Symbol.asyncIterator in result) && !result.errors?.length;
+
+/** Serialises the result once, for this response and for keeping. */
+function serialised(result: ExecutionResult): { json: string; result: SerialisedResult } {
+  const json = JSON.stringify(result);
+  return { json, result: Object.assign(result, { stringify: () => json }) };
+}
 
 export function useReadResponseCache(): Plugin<Context> {
   return {
@@ -66,24 +80,25 @@ export function useReadResponseCache(): Plugin<Context> {
       const today = context.now().toISOString().slice(0, 10);
       const key = JSON.stringify([viewer.userId, viewer.sessionId, today, operation, args.operationName ?? null, args.variableValues ?? null]);
       const snapshot = context.snapshot ?? (await currentSnapshot(context.prisma));
-      const kept = responseCache.peek<ExecutionResult>(key, snapshot) ?? (await executing.get(`${snapshot}|${key}`));
+      const name = `${snapshot}|${key}`;
+      const kept = responseCache.peek<SerialisedResult>(key, snapshot) ?? (await executing.get(name));
       if (kept) {
         setResultAndStopExecution(kept);
         return;
       }
       setExecuteFn((executeArgs) => {
         const execution = Promise.resolve(withKnownSnapshot(snapshot, () => executeFn(executeArgs)));
-        const shared = execution.then(
-          (result) => (keepable(result) ? result : null),
+        const done = execution.then(
+          (result) => (keepable(result) ? serialised(result) : null),
           () => null,
         );
-        const name = `${snapshot}|${key}`;
+        const shared = done.then((response) => response && { stringify: response.result.stringify });
         executing.set(name, shared);
-        void shared.then((result) => {
+        void done.then((response) => {
           if (executing.get(name) === shared) executing.delete(name);
-          if (result) responseCache.keep(key, snapshot, result);
+          if (response) responseCache.keep(key, snapshot, { stringify: response.result.stringify }, response.json.length);
         });
-        return execution;
+        return done.then((response) => response?.result ?? execution);
       });
     },
   };

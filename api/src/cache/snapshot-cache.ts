@@ -43,8 +43,9 @@ export class SnapshotCache {
     return kept?.snapshot === snapshot ? (kept.value as T) : undefined;
   }
 
-  keep(key: string, snapshot: string, value: unknown): void {
-    this.kept.set(key, { snapshot, value });
+  /** Keeps `value`; `characters`, when known, saves measuring its JSON again. */
+  keep(key: string, snapshot: string, value: unknown, characters?: number): void {
+    this.kept.set(key, { snapshot, value }, characters === undefined ? undefined : { size: Math.max(1, characters) });
   }
 
   /**
