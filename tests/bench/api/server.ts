@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { ServerMessage } from './server-process.ts';
-import { startScriptNodeOptions } from './start-script-flags.ts';
+import { startScriptSettings } from './start-script-flags.ts';
 import { withTimeout, type Teardown } from './teardown.ts';
 
 const START_TIMEOUT_MS = 60_000;
@@ -15,10 +15,11 @@ export interface ApiServer {
 
 /** Starts the API in a child process on a free loopback port. */
 export async function startApiServer(databaseUrl: string, teardown: Teardown): Promise<ApiServer> {
-  // The child inherits this process's tsx loader through execArgv, and gets the memory options of `npm start`.
+  // The child inherits this process's tsx loader through execArgv, and gets the memory settings of `npm start`.
+  const { environment, nodeOptions } = startScriptSettings();
   const child = fork(SERVER_PROCESS, [], {
-    execArgv: [...process.execArgv, ...startScriptNodeOptions()],
-    env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
+    execArgv: [...process.execArgv, ...nodeOptions],
+    env: { ...process.env, ...environment, BENCH_DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   teardown.add(`stop the API server (pid ${child.pid})`, () => stopChild(child));
