@@ -68,7 +68,13 @@ const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
 const DATE_FORMATS = ['yyyy-MM-dd', 'dd/MM/yyyy', 'd/M/yyyy'];
 
-/** A date as a spreadsheet exports it (ISO, UK day/month/year, or an Excel serial number), as its week's Monday. */
+/** Weeks starting before this year are taken for mistakes (a year typed short, a serial in the wrong column). */
+const EARLIEST_YEAR = 1980;
+
+/**
+ * A date as a spreadsheet exports it (ISO, UK day/month/year, or an Excel serial number), as its week's Monday.
+ * The Monday's own year is held to EARLIEST_YEAR, so every week read can be written out and read back.
+ */
 export function week(value: string, at: CellAt): Date | null {
   if (/^\d{5}(\.\d+)?$/.test(value)) {
     const serial = Math.floor(Number(value));
@@ -76,7 +82,8 @@ export function week(value: string, at: CellAt): Date | null {
   }
   for (const format of DATE_FORMATS) {
     const date = parseDate(value, format, new UTCDate(0));
-    if (isValid(date) && date.getUTCFullYear() >= 1980) return mondayOf(date);
+    const monday = isValid(date) ? mondayOf(date) : null;
+    if (monday && monday.getUTCFullYear() >= EARLIEST_YEAR) return monday;
   }
   return at.problems.add(at.row, at.column, `"${value}" is not a date; write it as 2027-01-04 or 04/01/2027.`);
 }
