@@ -7,6 +7,7 @@ import { CombinedError } from 'urql';
 import { describe, expect, it } from 'vitest';
 import { ProfilePage } from '../../web/src/pages/analysts/ProfilePage.tsx';
 import { RecordLeavingPage } from '../../web/src/pages/analysts/RecordLeavingPage.tsx';
+import { tomsProfile } from './support/analyst-profile.ts';
 import { lastVariables, mockClient, renderPage, type Answer } from './support/render.tsx';
 
 const tom = { id: 'analyst-tom', name: 'Tom Okafor', version: 3, canRecordLeaving: true, organisation: { id: 'org-council', name: 'Riverside Council' } };
@@ -158,25 +159,7 @@ describe('recording a leaving day ahead', () => {
 });
 
 function profile(leaving: { status: string; leftOn: string | null; anonymisationDueOn: string | null; canRecordLeaving: boolean; canCancelLeaving?: boolean }) {
-  return {
-    id: 'analyst-tom',
-    name: 'Tom Okafor',
-    jobTitle: 'Information analyst',
-    band: 'BAND_6',
-    organisation: { id: 'org-council', name: 'Riverside Council' },
-    contractedFte: 1,
-    pooledFte: 0.4,
-    protectedDevelopmentShare: 0.1,
-    workPreference: 'HYBRID',
-    targetRole: null,
-    skills: [],
-    aspirations: [],
-    email: 'tom.okafor@riverside.gov.uk',
-    availabilities: [],
-    allocations: { totalCount: 0, edges: [] },
-    canCancelLeaving: false,
-    ...leaving,
-  };
+  return tomsProfile(leaving);
 }
 
 function openProfile(analyst: ReturnType<typeof profile>) {

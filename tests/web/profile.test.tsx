@@ -2,30 +2,21 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ProfilePage } from '../../web/src/pages/analysts/ProfilePage.tsx';
+import { tomsProfile } from './support/analyst-profile.ts';
 import { lastVariables, mockClient, renderPage } from './support/render.tsx';
 
 const notice = 'Visible to the analyst, their organisation lead and workforce leads';
 
 function analyst(personal: { email: string | null; availabilities: unknown[] | null }) {
-  return {
-    id: 'analyst-tom',
-    name: 'Tom Okafor',
-    jobTitle: 'Information analyst',
-    band: 'BAND_6',
-    organisation: { id: 'org-council', name: 'Riverside Council' },
-    contractedFte: 1,
-    pooledFte: 0.4,
-    protectedDevelopmentShare: 0.1,
-    workPreference: 'HYBRID',
+  return tomsProfile({
     targetRole: { id: 'role-senior', name: 'Senior analyst, band 7' },
     skills: [
       { level: 3, lastEvidencedAt: '2026-06-01', skill: { id: 'skill-sql', name: 'SQL' } },
       { level: 1, lastEvidencedAt: null, skill: { id: 'skill-python', name: 'Python' } },
     ],
     aspirations: [{ targetLevel: 2, skill: { id: 'skill-python', name: 'Python' } }],
-    allocations: { totalCount: 0, edges: [] },
     ...personal,
-  };
+  });
 }
 
 function openProfile(data: ReturnType<typeof analyst> | null) {

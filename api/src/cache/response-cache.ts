@@ -63,10 +63,11 @@ const executing = new Map<string, Promise<SerialisedResult | null>>();
 const keepable = (result: ExecutionResult | AsyncIterable<unknown>): result is ExecutionResult =>
   !(Symbol.asyncIterator in result) && !result.errors?.length;
 
-/** Serialises the result once, for this response and for keeping. */
-function serialised(result: ExecutionResult): { json: string; result: SerialisedResult } {
+/** Serialises the result once, for this response (`result`) and for keeping (`kept`, its JSON alone). */
+function serialised(result: ExecutionResult): { json: string; result: SerialisedResult; kept: SerialisedResult } {
   const json = JSON.stringify(result);
-  return { json, result: Object.assign(result, { stringify: () => json }) };
+  const stringify = () => json;
+  return { json, result: Object.assign(result, { stringify }), kept: { stringify } };
 }
 
 export function useReadResponseCache(): Plugin<Context> {
@@ -92,11 +93,11 @@ export function useReadResponseCache(): Plugin<Context> {
           (result) => (keepable(result) ? serialised(result) : null),
           () => null,
         );
-        const shared = done.then((response) => response && { stringify: response.result.stringify });
+        const shared = done.then((response) => response?.kept ?? null);
         executing.set(name, shared);
         void done.then((response) => {
           if (executing.get(name) === shared) executing.delete(name);
-          if (response) responseCache.keep(key, snapshot, { stringify: response.result.stringify }, response.json.length);
+          if (response) responseCache.keep(key, snapshot, response.kept, response.json.length);
         });
         return done.then((response) => response?.result ?? execution);
       });

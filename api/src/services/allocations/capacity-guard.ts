@@ -52,7 +52,7 @@ interface LoadRow {
 /**
  * For every analyst, each week their new bookings cover with their remaining time before them, in one
  * statement whatever the number of analysts and bookings. Pooled time, protected development share and
- * availability are read from the database (under the analysts' locks when the caller took them). Allocations
+ * availability (none from the week of a recorded leaving day) are read from the database (under the analysts' locks when the caller took them). Allocations
  * in `excluding` do not count as held (the ones being changed).
  */
 export async function weeklyLoads(
@@ -66,14 +66,13 @@ export async function weeklyLoads(
   const rows = await db.$queryRaw<LoadRow[]>`
     WITH ${bookedWeeksCte('requested', bookings)},
     analyst AS (
-      SELECT a.id, a."pooledFte", a."protectedDevelopmentShare", a."leftAt" FROM "Analyst" a WHERE a.id IN (SELECT id FROM requested)
+      SELECT a.id, a."pooledFte", a."protectedDevelopmentShare" FROM "Analyst" a WHERE a.id IN (SELECT id FROM requested)
     ),
     weeks AS (SELECT DISTINCT week FROM requested),
     ${availableByWeek},
     ${heldWeeksCte('held', 'requested', 'analystId', excluding)}
     SELECT r.id AS "analystId", r.week,
-           CASE WHEN r.week >= date_trunc('week', a."leftAt")::date THEN 0 ELSE (${allocatableFte} * 10)::int END
-             - COALESCE(h.tenths, 0) AS "remainingTenths",
+           (${allocatableFte} * 10)::int - COALESCE(h.tenths, 0) AS "remainingTenths",
            r.tenths AS "requestedTenths"
     FROM requested r
     JOIN analyst a ON a.id = r.id

@@ -2,7 +2,8 @@ import { Select, TextInput } from 'nhsuk-react-components';
 import type { FormEvent } from 'react';
 import { FilterForm } from '../../components/FilterForm.tsx';
 import { filterSearchParams, useFilterFields } from '../../components/useFilterFields.ts';
-import { ChoiceOptions, useFilterChoices } from '../analysts/DirectoryFilters.tsx';
+import { ChoiceOptions } from '../../components/ChoiceOptions.tsx';
+import { useFilterChoices } from '../analysts/DirectoryFilters.tsx';
 import { timelineParams, weekSpans, type TimelineFilter } from './timelineFilter.ts';
 
 function fieldsOf(filter: TimelineFilter) {
@@ -36,12 +37,12 @@ export function TimelineFilters({ filter, onApply }: TimelineFiltersProps) {
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-one-quarter">
           <Select id="timeline-organisation" label="Organisation" hint={optionsHint} value={fields.organisationId} onChange={update('organisationId')}>
-            <ChoiceOptions any="Any organisation" choices={organisations} />
+            <ChoiceOptions empty="Any organisation" choices={organisations} />
           </Select>
         </div>
         <div className="nhsuk-grid-column-one-quarter">
           <Select id="timeline-skill" label="Analyst skill" value={fields.skillId} onChange={update('skillId')}>
-            <ChoiceOptions any="Any skill" choices={skills} />
+            <ChoiceOptions empty="Any skill" choices={skills} />
           </Select>
         </div>
         <div className="nhsuk-grid-column-one-quarter">

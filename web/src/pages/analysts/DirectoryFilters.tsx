@@ -1,6 +1,7 @@
 import { Select, TextInput } from 'nhsuk-react-components';
 import type { FormEvent } from 'react';
 import { useQuery } from 'urql';
+import { ChoiceOptions } from '../../components/ChoiceOptions.tsx';
 import { FilterForm } from '../../components/FilterForm.tsx';
 import { filterSearchParams, useFilterFields } from '../../components/useFilterFields.ts';
 import { skillLevelLabel, skillLevels } from '../../format.ts';
@@ -22,20 +23,6 @@ export function useFilterChoices() {
     skills: data?.skills.edges.map(({ node }) => node) ?? [],
     failed: Boolean(error),
   };
-}
-
-/** A filter select's options: "any" first, then each choice by name. */
-export function ChoiceOptions({ any, choices }: { any: string; choices: readonly { id: string; name: string }[] }) {
-  return (
-    <>
-      <Select.Option value="">{any}</Select.Option>
-      {choices.map((choice) => (
-        <Select.Option key={choice.id} value={choice.id}>
-          {choice.name}
-        </Select.Option>
-      ))}
-    </>
-  );
 }
 
 function fieldsOf(filter: AnalystFilter) {
@@ -79,12 +66,12 @@ export function DirectoryFilters({ filter, onApply }: DirectoryFiltersProps) {
         </div>
         <div className="nhsuk-grid-column-one-quarter">
           <Select id="filter-organisation" name={filterParams.organisationId} label="Organisation" hint={optionsHint} value={fields.organisationId} onChange={update('organisationId')}>
-            <ChoiceOptions any="Any organisation" choices={organisations} />
+            <ChoiceOptions empty="Any organisation" choices={organisations} />
           </Select>
         </div>
         <div className="nhsuk-grid-column-one-quarter">
           <Select id="filter-skill" name={filterParams.skillId} label="Skill" value={fields.skillId} onChange={update('skillId')}>
-            <ChoiceOptions any="Any skill" choices={skills} />
+            <ChoiceOptions empty="Any skill" choices={skills} />
           </Select>
         </div>
         <div className="nhsuk-grid-column-one-quarter">

@@ -1,5 +1,6 @@
 import { Radios, Select } from 'nhsuk-react-components';
 import { useQuery } from 'urql';
+import { ChoiceOptions } from '../../components/ChoiceOptions.tsx';
 import { graphql } from '../../graphql.ts';
 import { roleLabels } from '../../sections.ts';
 import type { Role } from '../../session/SessionProvider.tsx';
@@ -74,12 +75,7 @@ export function AccessFields({ values, onChange, problemFor, currentAnalyst }: A
         error={problemFor('organisationId')}
         onChange={(event) => change({ organisationId: event.currentTarget.value, analystId: '' })}
       >
-        <Select.Option value="">Choose an organisation</Select.Option>
-        {data?.organisations.edges.map(({ node }) => (
-          <Select.Option key={node.id} value={node.id}>
-            {node.name}
-          </Select.Option>
-        ))}
+        <ChoiceOptions empty="Choose an organisation" choices={data?.organisations.edges.map(({ node }) => node) ?? []} />
       </Select>
       {values.role === 'ANALYST' && (
         <AnalystField organisationId={values.organisationId} value={values.analystId} onChange={(analystId) => change({ analystId })} problem={problemFor('analystId')} currentAnalyst={currentAnalyst} />
@@ -108,12 +104,7 @@ function AnalystField({ organisationId, value, onChange, problem, currentAnalyst
 
   return (
     <Select id="analystId" label="Analyst" hint={hint} value={value} error={problem} onChange={(event) => onChange(event.currentTarget.value)}>
-      <Select.Option value="">Choose the analyst</Select.Option>
-      {analysts.map((analyst) => (
-        <Select.Option key={analyst.id} value={analyst.id}>
-          {analyst.name}
-        </Select.Option>
-      ))}
+      <ChoiceOptions empty="Choose the analyst" choices={analysts} />
     </Select>
   );
 }

@@ -4,8 +4,11 @@ import { useQuery } from 'urql';
 import { FilterForm } from '../../components/FilterForm.tsx';
 import { filterSearchParams, useFilterFields } from '../../components/useFilterFields.ts';
 import { roleLabels } from '../../sections.ts';
+import { ChoiceOptions } from '../../components/ChoiceOptions.tsx';
 import { OrganisationOptionsQuery } from './AccessFields.tsx';
 import { usersParams, type UsersFilterFields } from './usersFilter.ts';
+
+const roleChoices = Object.entries(roleLabels).map(([id, name]) => ({ id, name }));
 
 interface UsersFiltersProps {
   fields: UsersFilterFields;
@@ -30,12 +33,7 @@ export function UsersFilters({ fields: applied, onApply }: UsersFiltersProps) {
         </div>
         <div className="nhsuk-grid-column-one-quarter">
           <Select id="users-role" label="Role" value={fields.role} onChange={update('role')}>
-            <Select.Option value="">Any role</Select.Option>
-            {Object.entries(roleLabels).map(([role, label]) => (
-              <Select.Option key={role} value={role}>
-                {label}
-              </Select.Option>
-            ))}
+            <ChoiceOptions empty="Any role" choices={roleChoices} />
           </Select>
         </div>
         <div className="nhsuk-grid-column-one-quarter">
@@ -46,12 +44,7 @@ export function UsersFilters({ fields: applied, onApply }: UsersFiltersProps) {
             value={fields.organisationId}
             onChange={update('organisationId')}
           >
-            <Select.Option value="">Any organisation</Select.Option>
-            {data?.organisations.edges.map(({ node }) => (
-              <Select.Option key={node.id} value={node.id}>
-                {node.name}
-              </Select.Option>
-            ))}
+            <ChoiceOptions empty="Any organisation" choices={data?.organisations.edges.map(({ node }) => node) ?? []} />
           </Select>
         </div>
         <div className="nhsuk-grid-column-one-quarter">
